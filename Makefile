@@ -1,0 +1,48 @@
+# Two commands do everything: `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+FLASK   := $(BIN)/flask --app wsgi
+STAMP   := $(VENV)/.install-stamp
+
+.PHONY: install run serve test lint bench clean
+
+# install: the virtualenv, the package with its test extras, the front-end files, translations.
+install: $(STAMP) static/vendor/htmx.min.js translations
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+node_modules/htmx.org/dist/htmx.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+static/vendor/htmx.min.js: node_modules/htmx.org/dist/htmx.min.js
+	mkdir -p static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+
+.PHONY: translations
+translations: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -d editorial/translations -f -q
+
+# run: migrate the embedded SQLite database, load the demo province, serve with the scheduler.
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) demo load
+	$(FLASK) demo logins
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check editorial tests bench wsgi.py
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor

@@ -1,0 +1,66 @@
+"""Lịch biên tập MTTQ: the application factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, session
+
+from editorial import config
+from editorial.extensions import babel, csrf, db, htmx, login_manager, migrate
+
+
+def blueprints() -> list:
+    """Every blueprint of the app, in one explicit list."""
+    from editorial.admin.views import bp as admin
+    from editorial.auth.views import bp as auth
+    from editorial.plans.views import bp as plans
+    from editorial.units.views import bp as units
+
+    return [auth, plans, units, admin]
+
+
+def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: settings, extensions, blueprints, CLI, error handlers."""
+    app = Flask(
+        __name__, instance_relative_config=True, template_folder="../templates",
+        static_folder="../static",
+    )
+    app.config.from_mapping(config.load(app.instance_path, overrides))
+    _init_extensions(app)
+    for bp in blueprints():
+        app.register_blueprint(bp)
+    from editorial import cli
+    from editorial.web import errors, templating
+
+    errors.register(app)
+    templating.register(app)
+    cli.register(app)
+    return app
+
+
+def _locale() -> str:
+    """The language the user chose, Vietnamese by default."""
+    return session.get("lang", "vi")
+
+
+def _init_extensions(app: Flask) -> None:
+    """Bind the extension objects to this app."""
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(_root() / "migrations"))
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+    login_manager.session_protection = "strong"
+    csrf.init_app(app)
+    htmx.init_app(app)
+    babel.init_app(app, locale_selector=_locale, default_translation_directories="translations")
+    from editorial.auth import models  # noqa: F401  (the user loader)
+
+
+def _root():
+    """The repository root (where migrations/ lives)."""
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent.parent

@@ -1,0 +1,79 @@
+"""Users and their roles."""
+
+from __future__ import annotations
+
+import enum
+
+from flask import current_app
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from editorial.extensions import db, login_manager
+from editorial.models_base import enum_column
+from editorial.units.models import Unit
+
+
+class Role(enum.StrEnum):
+    """What a user may do: officers act for their unit, editors for the province."""
+
+    OFFICER = "officer"
+    EDITOR = "editor"
+    ADMIN = "admin"
+    VIEWER = "viewer"
+
+
+ROLE_LABELS = {
+    Role.OFFICER: "Cán bộ đơn vị",
+    Role.EDITOR: "Biên tập viên",
+    Role.ADMIN: "Quản trị",
+    Role.VIEWER: "Người xem",
+}
+
+
+class User(UserMixin, db.Model):
+    """Somebody who logs in: a district officer, a Ban PT-TG editor, an admin, a viewer."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(enum_column(Role))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+
+    def set_password(self, password: str) -> None:
+        """Store a salted hash of the password, never the password."""
+        method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+        self.password_hash = generate_password_hash(password, method=method)
+
+    def check_password(self, password: str) -> bool:
+        """True when the password matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: deactivated users cannot log in
+        return self.active
+
+    def has_role(self, *roles: Role) -> bool:
+        """True when the user holds one of the roles (admins hold every role)."""
+        return self.role == Role.ADMIN or self.role in roles
+
+    @property
+    def is_editor(self) -> bool:
+        """Editors (and admins) act on every unit's slots."""
+        return self.has_role(Role.EDITOR)
+
+    def __repr__(self) -> str:
+        return f"<User {self.login} {self.role}>"
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """Flask-Login: the user of the session cookie."""
+    return db.session.get(User, int(user_id))

@@ -1,0 +1,76 @@
+"""`flask` commands for admins, tests and scripts: demo, users, units."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from editorial import clock
+from editorial.auth.models import Role
+from editorial.errors import DomainError
+from editorial.extensions import db
+
+demo = AppGroup("demo", help="Dữ liệu mẫu (tỉnh Sóc Trăng 2023).")
+users = AppGroup("users", help="Người dùng.")
+units = AppGroup("units", help="Đơn vị.")
+
+
+@demo.command("load")
+def demo_load() -> None:
+    """Load the demo province (idempotent: a second run changes nothing)."""
+    from editorial.demo.services import load_demo
+
+    load_demo(clock.today().year)
+    db.session.commit()
+    click.echo("Đã nạp dữ liệu mẫu tỉnh Sóc Trăng.")
+
+
+@demo.command("logins")
+def demo_logins() -> None:
+    """Print the demo logins and their password."""
+    from editorial.demo.services import demo_logins as logins
+    from editorial.demo.soc_trang import DEMO_PASSWORD
+
+    click.echo(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+    for login, role, unit in logins():
+        click.echo(f"  {login:<12} {role:<8} {unit}")
+    click.echo("Mở http://127.0.0.1:5000 trong trình duyệt.")
+
+
+@users.command("create")
+@click.argument("login")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--unit", "unit_ref", required=True, help="Tên đơn vị hoặc mã số.")
+@click.option("--password", required=True)
+@click.option("--name", default="", help="Họ tên (mặc định: tên đăng nhập).")
+def users_create(login: str, role: str, unit_ref: str, password: str, name: str) -> None:
+    """Create a user."""
+    from editorial.auth.services import create_user
+    from editorial.units.services import find_unit
+
+    try:
+        user = create_user(login, name or login, Role(role), find_unit(unit_ref), password)
+    except DomainError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Đã tạo người dùng {user.login} ({user.role.value}, {user.unit.name}).")
+
+
+@units.command("list")
+def units_list() -> None:
+    """List the units: id, kind, code, name, indented by depth."""
+    from editorial.units.services import all_units
+
+    everything = all_units()
+    depth = {}
+    for unit in everything:
+        depth[unit.id] = 0 if unit.parent_id is None else depth.get(unit.parent_id, 0) + 1
+        click.echo(f"{unit.id:>4}  {unit.kind.value:<11} {unit.code or '-':<8} "
+                   f"{'  ' * depth[unit.id]}{unit.name}")
+
+
+def register(app: Flask) -> None:
+    """Add the command groups to the app's CLI."""
+    for group in (demo, users, units):
+        app.cli.add_command(group)

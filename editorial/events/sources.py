@@ -1,0 +1,36 @@
+"""Gather every source's events for a date range and a viewer: one list for every view."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from editorial.events.event import CalendarEvent, EventKind
+from editorial.observances import services as observances
+from editorial.plans import services as plans
+from editorial.plans.events import slot_events
+
+# Within a day: deadlines first, then what airs and prints, then the rest.
+_ORDER = {kind: i for i, kind in enumerate([
+    EventKind.HOLIDAY, EventKind.ANNIVERSARY, EventKind.REGISTRATION_DEADLINE,
+    EventKind.REPORT_DEADLINE, EventKind.QUOTA_DEADLINE, EventKind.EVENT_NEWS_DUE,
+    EventKind.RECORDING, EventKind.AIR, EventKind.PRINT, EventKind.MEETING,
+    EventKind.CHANGE_DECISION, EventKind.SLOT,
+])}
+
+
+def events_between(start: date, end: date, unit_id: int | None = None) -> list[CalendarEvent]:
+    """Every event in [start, end], of one unit when `unit_id` is given, in display order."""
+    slots = plans.slots_between(start, end, unit_id)
+    deadline_of = observances.deadline_function()
+    events = list(slot_events(slots, deadline_of, plans.slot_unit_label, start, end))
+    events.extend(observances.events_between(start, end))
+    return sorted(events, key=lambda e: (e.day, _ORDER.get(e.kind, 99), e.title, e.uid))
+
+
+def by_day(events: list[CalendarEvent]) -> dict[date, list[CalendarEvent]]:
+    """The events grouped by their first day (the grid and the agenda use this)."""
+    days: dict[date, list[CalendarEvent]] = defaultdict(list)
+    for event in events:
+        days[event.day].append(event)
+    return dict(days)

@@ -1,0 +1,1 @@
+"""Plans, columns and slots; the year table, the month grid and the agenda."""

@@ -1,0 +1,123 @@
+"""A province's annual plan: columns per channel, and a slot per period of each column."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from editorial.extensions import db
+from editorial.models_base import UTCDateTime, enum_column, utcnow
+from editorial.units.models import Unit
+
+
+class PlanStatus(enum.StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+class Channel(enum.StrEnum):
+    """Where a column runs."""
+
+    RADIO_TV = "radio_tv"  # chuyên mục trên Đài Phát thanh – Truyền hình
+    NEWSPAPER = "newspaper"  # chuyên trang trên Báo
+    WEBSITE = "website"  # Trang Thông tin điện tử
+
+
+class Cadence(enum.StrEnum):
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+
+
+class SlotStatus(enum.StrEnum):
+    """Where a slot stands; issue-4 negotiation states sit between planned and done."""
+
+    PLANNED = "planned"  # chưa đăng ký
+    REGISTERED = "registered"  # đã đăng ký
+    NEGOTIATING = "negotiating"  # đang trao đổi
+    AGREED = "agreed"  # đã thống nhất
+    DONE = "done"  # đã thực hiện
+    CANCELLED = "cancelled"
+
+
+class Plan(db.Model):
+    """One year's plan of a unit (the province committee signs it)."""
+
+    __tablename__ = "plans"
+    __table_args__ = (UniqueConstraint("unit_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[PlanStatus] = mapped_column(enum_column(PlanStatus), default=PlanStatus.ACTIVE)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    unit: Mapped[Unit] = relationship()
+    columns: Mapped[list[PlanColumn]] = relationship(
+        back_populates="plan", order_by="PlanColumn.position", cascade="all, delete-orphan"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Plan {self.year} {self.title!r}>"
+
+
+class PlanColumn(db.Model):
+    """A recurring column of a plan: a channel and a cadence (monthly page, weekly broadcast)."""
+
+    __tablename__ = "plan_columns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel))
+    cadence: Mapped[Cadence] = mapped_column(enum_column(Cadence), default=Cadence.MONTHLY)
+    position: Mapped[int] = mapped_column(default=0)
+
+    plan: Mapped[Plan] = relationship(back_populates="columns")
+    slots: Mapped[list[Slot]] = relationship(
+        back_populates="column", order_by="Slot.period_start", cascade="all, delete-orphan"
+    )
+
+    def __repr__(self) -> str:
+        return f"<PlanColumn {self.channel} {self.cadence}>"
+
+
+class Slot(db.Model):
+    """One period of a column: a suggested topic, the unit assigned to it, and its state."""
+
+    __tablename__ = "slots"
+    __table_args__ = (
+        UniqueConstraint("column_id", "period_start"),
+        Index("ix_slots_period", "period_start", "period_end"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    column_id: Mapped[int] = mapped_column(ForeignKey("plan_columns.id"))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    topic: Mapped[str] = mapped_column(Text)
+    assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    all_units: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[SlotStatus] = mapped_column(enum_column(SlotStatus), default=SlotStatus.PLANNED)
+    record_date: Mapped[date | None] = mapped_column(Date)
+    air_date: Mapped[date | None] = mapped_column(Date)
+    print_date: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    column: Mapped[PlanColumn] = relationship(back_populates="slots")
+    assigned_unit: Mapped[Unit | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == SlotStatus.DONE
+
+    def __repr__(self) -> str:
+        return f"<Slot {self.period_start} {self.topic[:30]!r}>"

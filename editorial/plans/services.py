@@ -1,0 +1,142 @@
+"""Load plans and slots, build the year table, copy a plan into a new year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
+from sqlalchemy.orm import contains_eager, joinedload
+
+from editorial.calendar.grid import Month
+from editorial.errors import NotFound, RuleViolation
+from editorial.extensions import db
+from editorial.plans import rules
+from editorial.plans.models import (
+    Cadence,
+    Channel,
+    Plan,
+    PlanColumn,
+    PlanStatus,
+    Slot,
+    SlotStatus,
+)
+
+ALL_UNITS_LABEL = "Ủy ban MTTQVN các huyện, thị xã, thành phố"
+CHANNEL_LABELS = {
+    Channel.RADIO_TV: _l("Đài PT-TH"),
+    Channel.NEWSPAPER: _l("Báo"),
+    Channel.WEBSITE: _l("Trang thông tin điện tử"),
+}
+STATUS_LABELS = {
+    SlotStatus.PLANNED: _l("Chưa đăng ký"),
+    SlotStatus.REGISTERED: _l("Đã đăng ký"),
+    SlotStatus.NEGOTIATING: _l("Đang trao đổi"),
+    SlotStatus.AGREED: _l("Đã thống nhất"),
+    SlotStatus.DONE: _l("Đã thực hiện"),
+    SlotStatus.CANCELLED: _l("Đã hủy"),
+}
+
+
+def slot_unit_label(slot: Slot) -> str:
+    """The unit column of the seed's table: the assigned unit, or all district units."""
+    if slot.all_units or slot.assigned_unit is None:
+        return ALL_UNITS_LABEL
+    return slot.assigned_unit.name
+
+
+def _slots_query():
+    """Slots with their column, plan and unit loaded in the same query."""
+    return (
+        select(Slot)
+        .join(Slot.column)
+        .join(PlanColumn.plan)
+        .options(contains_eager(Slot.column).contains_eager(PlanColumn.plan),
+                 joinedload(Slot.assigned_unit))
+        .where(Slot.status != SlotStatus.CANCELLED, Plan.status != PlanStatus.ARCHIVED)
+    )
+
+
+def _for_unit(query, unit_id: int | None):
+    """Keep the slots of one unit (its own, and those assigned to all units)."""
+    if unit_id is None:
+        return query
+    return query.where(or_(Slot.assigned_unit_id == unit_id, Slot.all_units.is_(True)))
+
+
+def year_slots(year: int, channel: Channel | None = None, unit_id: int | None = None) -> list[Slot]:
+    """Every slot of the year's plans, optionally of one channel and one unit."""
+    query = _for_unit(_slots_query().where(Plan.year == year), unit_id)
+    if channel is not None:
+        query = query.where(PlanColumn.channel == channel)
+    return list(db.session.scalars(query.order_by(Slot.period_start, PlanColumn.position)))
+
+
+def slots_between(start: date, end: date, unit_id: int | None = None) -> list[Slot]:
+    """The slots whose period overlaps [start, end] or that have a date inside it."""
+    in_range = or_(
+        (Slot.period_start <= end) & (Slot.period_end >= start),
+        Slot.air_date.between(start, end),
+        Slot.print_date.between(start, end),
+        Slot.record_date.between(start, end),
+    )
+    query = _for_unit(_slots_query().where(in_range), unit_id)
+    return list(db.session.scalars(query.order_by(Slot.period_start, PlanColumn.position)))
+
+
+def year_table(year: int, channel: Channel | None = None,
+               unit_id: int | None = None) -> list[rules.YearRow]:
+    """The rows of the seed's table: month, content, unit, done."""
+    facts = [
+        rules.SlotFacts(s.id, s.period_start, s.topic, slot_unit_label(s),
+                        s.column.cadence == Cadence.WEEKLY, s.column.channel.value, s.status.value)
+        for s in year_slots(year, channel, unit_id)
+    ]
+    return rules.year_rows(facts)
+
+
+def plans_of_year(year: int) -> list[Plan]:
+    """The plans of a year (usually one per province); NotFound when there is none."""
+    plans = list(db.session.scalars(select(Plan).where(Plan.year == year).order_by(Plan.id)))
+    if not plans:
+        raise NotFound(str(_l("Chưa có kế hoạch năm %(year)s.", year=year)))
+    return plans
+
+
+def plan_years() -> list[int]:
+    """The years that have a plan, newest first."""
+    return list(db.session.scalars(select(Plan.year).distinct().order_by(Plan.year.desc())))
+
+
+def copy_plan(plan: Plan, year: int) -> Plan:
+    """Copy a plan into another year: title, columns, topics, assignments; statuses reset."""
+    if not 2000 <= year <= 2100:
+        raise RuleViolation(str(_l("Năm không hợp lệ: %(year)s.", year=year)))
+    exists = db.session.scalar(select(Plan).where(Plan.unit_id == plan.unit_id, Plan.year == year))
+    if exists is not None:
+        raise RuleViolation(str(_l("Đơn vị đã có kế hoạch năm %(year)s.", year=year)))
+    copy = Plan(year=year, unit_id=plan.unit_id, title=plan.title.replace(
+        str(plan.year), str(year)), status=PlanStatus.ACTIVE)
+    for column in plan.columns:
+        copy.columns.append(_copy_column(column, year - plan.year))
+    db.session.add(copy)
+    db.session.flush()
+    return copy
+
+
+def _copy_column(column: PlanColumn, years: int) -> PlanColumn:
+    """A column moved `years` on, with its slots: weekly slots realigned to the new weeks."""
+    new = PlanColumn(name=column.name, channel=column.channel, cadence=column.cadence,
+                     position=column.position)
+    year = column.plan.year + years
+    if column.cadence == Cadence.WEEKLY:
+        periods = rules.weekly_periods(year)
+        sources = column.slots[: len(periods)]
+    else:
+        months = [Month(year, s.period_start.month) for s in column.slots]
+        periods = [(m.first, m.last) for m in months]
+        sources = column.slots
+    for (start, end), slot in zip(periods, sources, strict=False):
+        new.slots.append(Slot(period_start=start, period_end=end, topic=slot.topic,
+                              assigned_unit_id=slot.assigned_unit_id, all_units=slot.all_units))
+    return new

@@ -1,0 +1,111 @@
+"""The shared plan calendar: month grid, year table, agenda, a slot's page, plan copy."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, abort, redirect, request, url_for
+from flask_login import login_required
+
+from editorial import clock
+from editorial.auth.models import Role
+from editorial.calendar.grid import Month, grid_range, month_weeks
+from editorial.errors import RuleViolation
+from editorial.events import sources
+from editorial.extensions import db
+from editorial.plans import services
+from editorial.plans.forms import PlanFilter, parse_day, parse_year
+from editorial.plans.models import Channel, Plan, Slot
+from editorial.units import services as units
+from editorial.web.permissions import roles_required
+from editorial.web.render import page_or_fragment
+
+bp = Blueprint("plans", __name__)
+AGENDA_DAYS = 30
+
+
+@bp.get("/")
+@login_required
+def home():
+    """This month's calendar."""
+    return month(clock.today().year, clock.today().month)
+
+
+@bp.get("/calendar/<int:year>/<int:month>")
+@login_required
+def month(year: int, month: int):
+    """The month grid: weeks from Monday, events on their days."""
+    try:
+        shown = Month(year, month)
+    except ValueError:
+        abort(404)
+    filters = PlanFilter.parse(request.args)
+    first, last = grid_range(shown)
+    events = sources.events_between(first, last, filters.unit_id)
+    return page_or_fragment(
+        "plans/month.html", "plans/_month.html", shown=shown, weeks=month_weeks(shown),
+        days=sources.by_day(events), filters=filters, units=units.district_units(),
+    )
+
+
+@bp.get("/plans/<int:year>")
+@login_required
+def year_plan(year: int):
+    """The year table exactly as the signed plan prints it."""
+    plans = services.plans_of_year(year)
+    filters = PlanFilter.parse(request.args)
+    rows = services.year_table(year, filters.channel, filters.unit_id)
+    return page_or_fragment(
+        "plans/year.html", "plans/_year_table.html", year=year, plans=plans, rows=rows,
+        filters=filters, channels=list(Channel), channel_labels=services.CHANNEL_LABELS,
+        units=units.district_units(), years=services.plan_years(), error=None,
+    )
+
+
+@bp.get("/agenda")
+@login_required
+def agenda():
+    """A list of what is coming, day by day, for phones; "more" loads the next days."""
+    start = parse_day(request.args.get("from"), clock.today())
+    filters = PlanFilter.parse(request.args)
+    end = start + timedelta(days=AGENDA_DAYS - 1)
+    events = sources.events_between(start, end, filters.unit_id)
+    return page_or_fragment(
+        "plans/agenda.html", "plans/_agenda_days.html", start=start, end=end,
+        days=sources.by_day(events), next_start=end + timedelta(days=1), filters=filters,
+    )
+
+
+@bp.get("/slots/<int:slot_id>")
+@login_required
+def slot(slot_id: int):
+    """One slot: topic, unit, channel, state and dates."""
+    found = db.get_or_404(Slot, slot_id)
+    return page_or_fragment("plans/slot.html", "plans/_slot.html", slot=found,
+                            unit_label=services.slot_unit_label(found),
+                            status_labels=services.STATUS_LABELS,
+                            channel_labels=services.CHANNEL_LABELS)
+
+
+@bp.post("/plans/<int:plan_id>/copy")
+@roles_required(Role.EDITOR)
+def copy(plan_id: int):
+    """Copy a plan into a new year (each December) and show the new year's table."""
+    plan = db.get_or_404(Plan, plan_id)
+    try:
+        new = services.copy_plan(plan, parse_year(request.form.get("year")))
+    except RuleViolation as error:
+        return _year_with_error(plan.year, str(error))
+    db.session.commit()
+    return redirect(url_for("plans.year_plan", year=new.year), code=303)
+
+
+def _year_with_error(year: int, error: str):
+    """The year page again, with the copy form's error, answered 422."""
+    filters = PlanFilter()
+    return page_or_fragment(
+        "plans/year.html", "plans/year.html", status=422, year=year,
+        plans=services.plans_of_year(year), rows=services.year_table(year), filters=filters,
+        channels=list(Channel), channel_labels=services.CHANNEL_LABELS,
+        units=units.district_units(), years=services.plan_years(), error=error,
+    )

@@ -1,0 +1,13 @@
+"""Text helpers shared by search and look-ups: Vietnamese without diacritics."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lower-case text without diacritics, so "Kế Sách" and "ke sach" compare equal."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.lower().split())

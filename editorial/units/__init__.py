@@ -1,0 +1,1 @@
+"""The unit tree: province committee, departments, districts, communes, member organizations."""

@@ -1,0 +1,1 @@
+"""Web glue only: the fragment-or-page helper, error handlers, permission decorators."""

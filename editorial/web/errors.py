@@ -1,0 +1,52 @@
+"""Error pages in Vietnamese: one place maps HTTP errors and domain exceptions to answers."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from editorial.errors import DomainError
+from editorial.extensions import db
+from editorial.web.render import page_or_fragment
+
+
+def _titles() -> dict[int, str]:
+    return {
+        400: _("Yêu cầu không hợp lệ"),
+        403: _("Bạn không có quyền thực hiện việc này"),
+        404: _("Không tìm thấy trang"),
+        405: _("Phương thức không được hỗ trợ"),
+        409: _("Dữ liệu vừa được người khác thay đổi"),
+        422: _("Dữ liệu chưa hợp lệ"),
+        500: _("Đã có lỗi xảy ra"),
+    }
+
+
+def _answer(status: int, message: str = ""):
+    title = _titles().get(status, _("Đã có lỗi xảy ra"))
+    return page_or_fragment(
+        "errors/error.html", "errors/_message.html", status=status, status_code=status,
+        title=title, message=message,
+    )
+
+
+def register(app: Flask) -> None:
+    """Install the handlers on the app."""
+
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError):
+        db.session.rollback()
+        return _answer(error.status, str(error))
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code == 400 and "CSRF" in (error.description or ""):
+            return _answer(400, _("Phiên làm việc đã hết hạn, vui lòng tải lại trang và thử lại."))
+        return _answer(error.code or 500)
+
+    @app.errorhandler(500)
+    def server_error(_error):
+        db.session.rollback()
+        return render_template("errors/error.html", status_code=500, title=_("Đã có lỗi xảy ra"),
+                               message=""), 500
