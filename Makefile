@@ -26,7 +26,7 @@ static/vendor/htmx.min.js: node_modules/htmx.org/dist/htmx.min.js
 
 .PHONY: translations
 translations: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy -d editorial/translations -f -q
+	$(BIN)/pybabel compile --use-fuzzy -d editorial/translations -f >/dev/null
 
 # run: migrate the embedded SQLite database, load the demo province, serve with the scheduler.
 run: install

@@ -26,7 +26,7 @@ def test_year_plan_filter_swaps_the_table(page):
     assert page.locator(".plan-table tbody tr").count() == 12
     page.select_option("select[name=unit]", label="Kế Sách")
     page.wait_for_url("**/plans/2023?*unit=*")
-    expect(page.locator(".plan-table tbody tr")).to_have_count(2)  # month 3 and month 12 (all units)
+    expect(page.locator(".plan-table tbody tr")).to_have_count(2)  # months 3 and 12
 
 
 def test_month_fits_a_phone_screen(browser, live_server):
