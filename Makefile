@@ -39,7 +39,7 @@ test: install lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check editorial tests bench wsgi.py
+	$(BIN)/ruff check .
 
 bench: install
 	$(BIN)/python -m bench
