@@ -1,0 +1,109 @@
+"""Recurring report deadlines and meetings, as data rules and their dates in a year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from editorial.calendar.datafiles import read_toml
+from editorial.calendar.dates import dmy
+from editorial.calendar.deadlines import DeadlineRule, WorkingDays, apply_rule, nominal_day
+
+Frequency = Literal["monthly", "quarterly", "half_year", "annual"]
+RuleKind = Literal["report", "meeting"]
+FREQUENCIES = ("monthly", "quarterly", "half_year", "annual")
+_EARLIER_WORKDAY = DeadlineRule(day_of_month=1, direction="before", label="")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRule:
+    """A recurring deadline: "trước ngày 16 tháng cuối quý" is quarterly, day 16, month 3."""
+
+    key: str
+    name: str
+    frequency: Frequency
+    day: int
+    month: int | None = None
+    wording: str = "trước ngày 16"
+    unit_kinds: tuple[str, ...] = ()
+    kind: RuleKind = "report"
+    before: bool = True  # "trước ngày X": due the day before X
+    configurable: bool = False
+    basis: str = ""
+
+    def __post_init__(self) -> None:
+        if self.frequency not in FREQUENCIES:
+            raise ValueError(f"{self.key}: frequency must be one of {FREQUENCIES}")
+        if not 1 <= self.day <= 31:
+            raise ValueError(f"{self.key}: day must be 1-31")
+        if self.frequency in ("half_year", "annual") and self.month is None:
+            raise ValueError(f"{self.key}: a {self.frequency} rule needs a month")
+        limit = {"monthly": 0, "quarterly": 3}.get(self.frequency, 12)
+        if self.month is not None and not 1 <= self.month <= limit:
+            raise ValueError(f"{self.key}: month {self.month} invalid for {self.frequency}")
+
+    def nominal_months(self) -> tuple[int, ...]:
+        """The months (1-12) in which the rule's day X falls each year."""
+        if self.frequency == "monthly":
+            return tuple(range(1, 13))
+        if self.frequency == "quarterly":
+            return tuple(q * 3 + (self.month or 3) for q in range(4))
+        return (self.month,)  # type: ignore[return-value]  # checked in __post_init__
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDeadline:
+    """One occurrence of a rule: when it is due, and the words it was given in."""
+
+    key: str  # stable, for feed UIDs: "report-<rule key>-<yyyy>-<mm>"
+    rule: ReportRule
+    date: date
+    nominal: date  # the X of "trước ngày X" (or the meeting day before any move)
+    label: str  # e.g. "trước ngày 16/6/2023"
+    moved: bool  # moved earlier off a weekend or a day off
+
+
+def rule_from_mapping(row: Mapping[str, object]) -> ReportRule:
+    """Build a rule from a mapping (a TOML table, a database row as a dict)."""
+    values = dict(row)
+    values["unit_kinds"] = tuple(values.get("unit_kinds", ()))  # type: ignore[arg-type]
+    return ReportRule(**values)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4)
+def load_report_rules(path: str | Path | None = None) -> tuple[ReportRule, ...]:
+    """The shipped default rules (`data/report_rules.toml`), or the TOML file at `path`."""
+    return tuple(rule_from_mapping(r) for r in read_toml("report_rules.toml", path)["rule"])
+
+
+def _occurrence(rule: ReportRule, nominal: date, cal: WorkingDays | None) -> ReportDeadline:
+    due = nominal - timedelta(days=1) if rule.before else nominal
+    moved = apply_rule(due, cal, _EARLIER_WORKDAY) if cal is not None else due
+    label = f"trước ngày {dmy(nominal)}" if rule.before else f"ngày {dmy(nominal)}"
+    key = f"report-{rule.key}-{nominal.year}-{nominal.month:02d}"
+    return ReportDeadline(key, rule, moved, nominal, label, moved != due)
+
+
+def report_deadlines(
+    rules: Iterable[ReportRule] | None,
+    year: int,
+    month: int | None = None,
+    cal: WorkingDays | None = None,
+) -> list[ReportDeadline]:
+    """Every due date falling in `year` (and `month`), by date; with `cal`, a due date on
+    a weekend or day off moves to the nearest earlier Monday–Friday working day."""
+    chosen = load_report_rules() if rules is None else tuple(rules)
+    found = [
+        _occurrence(rule, nominal_day(y, m, rule.day), cal)
+        for rule in chosen
+        for y in (year, year + 1)  # "trước ngày 1/1" of next year is due in this one
+        for m in rule.nominal_months()
+    ]
+    return sorted(
+        (o for o in found if o.date.year == year and month in (None, o.date.month)),
+        key=lambda o: (o.date, o.key),
+    )

@@ -1,0 +1,27 @@
+"""Vietnamese date wording and the local day in Asia/Ho_Chi_Minh."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from editorial.calendar.dates import dm, dmy, is_weekend, local_date, my, weekday_name
+
+
+def test_plan_style_dates_have_no_leading_zeros() -> None:
+    assert dmy(date(1930, 2, 3)) == "3/2/1930"
+    assert dm(date(2023, 10, 17)) == "17/10"
+    assert my(date(1992, 4, 1)) == "4/1992"
+
+
+def test_weekday_names_start_on_monday() -> None:
+    assert weekday_name(date(2026, 2, 16)) == "Thứ Hai"
+    assert weekday_name(date(2026, 2, 22)) == "Chủ nhật"
+    assert is_weekend(date(2026, 2, 21)) and not is_weekend(date(2026, 2, 20))
+
+
+def test_local_date_is_the_day_in_vietnam() -> None:
+    # 18:00 UTC on 21/1/2023 is 01:00 on Tết Quý Mão in Vietnam.
+    assert local_date(datetime(2023, 1, 21, 18, 0, tzinfo=UTC)) == date(2023, 1, 22)
+    assert local_date(datetime(2023, 1, 21, 16, 59, tzinfo=UTC)) == date(2023, 1, 21)
+    with pytest.raises(ValueError):
+        local_date(datetime(2023, 1, 21, 18, 0))

@@ -1,0 +1,106 @@
+"""Recurring report deadlines and meetings."""
+
+from datetime import date
+
+import pytest
+
+from editorial.calendar.reports import (
+    ReportRule,
+    load_report_rules,
+    report_deadlines,
+    rule_from_mapping,
+)
+from editorial.calendar.workdays import WorkCalendar
+
+
+@pytest.fixture(scope="module")
+def rules() -> dict[str, ReportRule]:
+    return {r.key: r for r in load_report_rules()}
+
+
+def _dates(rule: ReportRule, year: int, cal=None) -> list[date]:
+    return [o.date for o in report_deadlines([rule], year, cal=cal)]
+
+
+def test_quarterly_people_report_before_the_16th(rules) -> None:
+    rule = rules["tinh-hinh-nhan-dan"]
+    assert _dates(rule, 2023) == [date(2023, m, 15) for m in (3, 6, 9, 12)]
+    first = report_deadlines([rule], 2023)[0]
+    assert first.label == "trước ngày 16/3/2023"
+    assert first.rule.wording == "trước ngày 16 tháng cuối quý"
+    assert first.key == "report-tinh-hinh-nhan-dan-2023-03"
+
+
+def test_half_year_and_annual_2022(rules) -> None:
+    assert _dates(rules["bao-cao-6-thang"], 2022) == [date(2022, 5, 14)]
+    assert _dates(rules["bao-cao-nam"], 2022) == [date(2022, 11, 14)]
+
+
+def test_with_a_calendar_a_weekend_due_date_moves_earlier(rules) -> None:
+    cal = WorkCalendar()
+    found = report_deadlines([rules["bao-cao-6-thang"]], 2022, cal=cal)[0]
+    assert found.date == date(2022, 5, 13)  # 14/5/2022 is a Saturday
+    assert found.moved and found.nominal == date(2022, 5, 15)
+    quarterly = report_deadlines([rules["tinh-hinh-nhan-dan"]], 2023, cal=cal)
+    assert not any(o.moved for o in quarterly)
+
+
+def test_monthly_defaults_are_marked_configurable(rules) -> None:
+    monthly = rules["bao-cao-thang"]
+    assert monthly.configurable and monthly.frequency == "monthly"
+    assert _dates(monthly, 2023) == [date(2023, m, 24) for m in range(1, 13)]
+    meeting = rules["hop-giao-ban"]
+    assert meeting.kind == "meeting" and meeting.configurable and not meeting.before
+    assert report_deadlines([meeting], 2023, month=6)[0].date == date(2023, 6, 20)
+    assert report_deadlines([meeting], 2023, month=6)[0].label == "ngày 20/6/2023"
+    assert not rules["tinh-hinh-nhan-dan"].configurable
+
+
+def test_month_filter_and_order(rules) -> None:
+    june = report_deadlines(None, 2023, month=6)
+    assert {o.date.month for o in june} == {6}
+    assert {o.rule.key for o in june} == {"tinh-hinh-nhan-dan", "bao-cao-thang", "hop-giao-ban"}
+    year = report_deadlines(None, 2023)
+    assert [o.date for o in year] == sorted(o.date for o in year)
+    assert len({o.key for o in year}) == len(year)
+
+
+def test_before_the_first_spills_into_the_previous_month() -> None:
+    rule = ReportRule("r", "R", "monthly", day=1, wording="trước ngày 1 hàng tháng")
+    found = _dates(rule, 2023)
+    assert found[0] == date(2023, 1, 31) and found[-1] == date(2023, 12, 31)
+    assert len(found) == 12  # 31/12/2022 belongs to 2022
+
+
+def test_day_31_is_clamped_to_the_months_end() -> None:
+    rule = ReportRule("r", "R", "monthly", day=31, before=False, wording="ngày cuối tháng")
+    assert _dates(rule, 2023)[1] == date(2023, 2, 28)
+
+
+def test_quarterly_month_within_quarter() -> None:
+    rule = ReportRule("r", "R", "quarterly", day=10, month=1, before=False)
+    assert _dates(rule, 2023) == [date(2023, m, 10) for m in (1, 4, 7, 10)]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"frequency": "annual", "day": 15},  # no month
+        {"frequency": "quarterly", "day": 15, "month": 4},
+        {"frequency": "monthly", "day": 15, "month": 2},
+        {"frequency": "weekly", "day": 15},
+        {"frequency": "monthly", "day": 0},
+    ],
+)
+def test_invalid_rules(kwargs: dict) -> None:
+    with pytest.raises(ValueError):
+        ReportRule("bad", "Bad", **kwargs)
+
+
+def test_rules_from_mappings_and_shipped_units(rules) -> None:
+    rule = rule_from_mapping(
+        {"key": "k", "name": "N", "frequency": "annual", "day": 1, "month": 12,
+         "unit_kinds": ["commune"]}
+    )  # fmt: skip
+    assert rule.unit_kinds == ("commune",)
+    assert all(r.unit_kinds and r.basis for r in rules.values())
