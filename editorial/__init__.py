@@ -15,10 +15,11 @@ def blueprints() -> list:
     """Every blueprint of the app, in one explicit list."""
     from editorial.admin.views import bp as admin
     from editorial.auth.views import bp as auth
+    from editorial.observances.views import bp as observances
     from editorial.plans.views import bp as plans
     from editorial.units.views import bp as units
 
-    return [auth, plans, units, admin]
+    return [auth, plans, units, observances, admin]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

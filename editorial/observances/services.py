@@ -1,23 +1,179 @@
-"""Dates the rules compute, with what admins stored: deadlines, holidays, anniversaries."""
+"""Dates the rules compute, with what admins stored: deadlines, holidays, anniversaries,
+report deadlines. Each loader runs one query and is cached for the request in `g`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from editorial.events.event import CalendarEvent
+from flask import g
+from sqlalchemy import select
+
+from editorial import calendar as rules
+from editorial.events.event import CalendarEvent, EventKind
+from editorial.extensions import db
+from editorial.observances import models
+
+
+def _cached(name: str, load: Callable):
+    """The value of `load()`, computed once per request (or app context)."""
+    cache = g.setdefault("observances", {})
+    if name not in cache:
+        cache[name] = load()
+    return cache[name]
+
+
+def forget() -> None:
+    """Drop the request cache after an admin changes the calendar data."""
+    g.pop("observances", None)
+
+
+def work_calendar() -> rules.WorkCalendar:
+    """Working days: the holidays library, shipped corrections, then the admins' exceptions."""
+
+    def load() -> rules.WorkCalendar:
+        rows = db.session.scalars(select(models.DayException)).all()
+        return rules.WorkCalendar([rules.DayException(r.day, r.kind, r.name, r.basis)
+                                   for r in rows])
+
+    return _cached("work_calendar", load)
+
+
+def deadline_rule() -> rules.DeadlineRule:
+    """The province's registration-deadline rule, the seed's when none is stored."""
+
+    def load() -> rules.DeadlineRule:
+        row = db.session.scalar(select(models.DeadlineSetting).limit(1))
+        if row is None:
+            return rules.DEFAULT_RULE
+        return rules.DeadlineRule(day_of_month=row.day_of_month, direction=row.direction,
+                                  skip_holidays=row.skip_holidays, label=_rule_label(row))
+
+    return _cached("deadline_rule", load)
+
+
+def _rule_label(row: models.DeadlineSetting) -> str:
+    """The rule in words, for a configured rule."""
+    way = "trước" if row.direction == "before" else "sau"
+    return (f"ngày {row.day_of_month} hàng tháng; trùng thứ bảy, chủ nhật"
+            f"{' hoặc ngày nghỉ' if row.skip_holidays else ''} thì dời sang ngày làm việc {way}")
 
 
 def deadline_function() -> Callable[[int, int], date]:
-    """The registration deadline of a month (the 5th, or the Friday before a weekend 5th)."""
+    """The registration deadline of a month, under the stored rule and working days."""
+    cal, rule = work_calendar(), deadline_rule()
+    return lambda year, month: rules.registration_deadline(year, month, cal, rule)
 
-    def deadline(year: int, month: int) -> date:
-        day = date(year, month, 5)
-        return day - timedelta(days=max(0, day.weekday() - 4))
 
-    return deadline
+def anniversary_table() -> tuple[rules.Anniversary, ...]:
+    """The shipped table with the admins' rows: same key replaces, inactive removes."""
+
+    def load() -> tuple[rules.Anniversary, ...]:
+        table = {a.key: a for a in rules.load_anniversaries()}
+        for row in db.session.scalars(select(models.AnniversaryEntry)):
+            table.pop(row.key, None)
+            if row.active:
+                table[row.key] = rules.Anniversary(
+                    key=row.key, name=row.name, category=row.category, month=row.month,
+                    day=row.day, year=row.year, calendar=row.calendar, end_month=row.end_month,
+                    end_day=row.end_day, wording=row.wording or None)
+        return tuple(table.values())
+
+    return _cached("anniversaries", load)
+
+
+def report_rules() -> tuple[rules.ReportRule, ...]:
+    """The shipped report rules with the admins' versions (same key) and additions."""
+
+    def load() -> tuple[rules.ReportRule, ...]:
+        table = {r.key: r for r in rules.load_report_rules()}
+        for row in db.session.scalars(select(models.ReportRuleEntry)):
+            table.pop(row.key, None)
+            if row.active:
+                table[row.key] = rules.ReportRule(
+                    key=row.key, name=row.name, frequency=row.frequency, day=row.day,
+                    month=row.month, wording=row.wording, kind=row.kind, before=row.before,
+                    unit_kinds=tuple(k for k in row.unit_kinds.split(",") if k))
+        return tuple(table.values())
+
+    return _cached("report_rules", load)
+
+
+def khmer_new_year(year: int) -> rules.KhmerNewYear:
+    """Chôl Chnăm Thmây of a year: the admin's dates, else shipped, else estimated."""
+
+    def load() -> dict[int, tuple[date, date]]:
+        rows = db.session.scalars(select(models.KhmerNewYearOverride)).all()
+        return {r.year: (r.start, r.end) for r in rows}
+
+    return rules.khmer_new_year(year, _cached("khmer", load))
 
 
 def events_between(start: date, end: date) -> list[CalendarEvent]:
-    """Holidays and anniversaries in [start, end]."""
-    return []
+    """Holidays, anniversaries, Khmer New Year and report deadlines in [start, end]."""
+    events: list[CalendarEvent] = []
+    for year in range(start.year, end.year + 1):
+        events += _holiday_events(year) + _anniversary_events(year) + _report_events(year)
+    return [e for e in events if e.day <= end and _last_day(e) >= start]
+
+
+def _last_day(event: CalendarEvent) -> date:
+    return event.end_exclusive - timedelta(days=1)  # all-day events only here
+
+
+def _holiday_events(year: int) -> list[CalendarEvent]:
+    cal = work_calendar()
+    events = [CalendarEvent(uid=f"holiday-{d.isoformat()}", kind=EventKind.HOLIDAY,
+                            title=f"Nghỉ: {name}", start=d, url=f"/observances/{year}")
+              for d, name in cal.holidays_in(year)]
+    events += [CalendarEvent(uid=f"workday-{d.isoformat()}", kind=EventKind.HOLIDAY,
+                             title=f"Làm việc bù: {name}", start=d, url=f"/observances/{year}")
+               for d, name in cal.make_up_days_in(year)]
+    return events
+
+
+def _anniversary_events(year: int) -> list[CalendarEvent]:
+    events = [
+        CalendarEvent(uid=o.key, kind=EventKind.ANNIVERSARY, title=o.wording, start=o.date,
+                      end=(o.end + timedelta(days=1)) if o.end else None,
+                      description="Năm chẵn" if o.is_round else "", url=f"/observances/{year}")
+        for o in rules.anniversaries_in(year, anniversary_table())
+    ]
+    khmer = khmer_new_year(year)
+    events.append(CalendarEvent(uid=f"khmer-new-year-{year}", kind=EventKind.ANNIVERSARY,
+                                title=khmer.wording, start=khmer.start,
+                                end=khmer.end + timedelta(days=1), url=f"/observances/{year}"))
+    return events
+
+
+def _report_events(year: int) -> list[CalendarEvent]:
+    return [
+        CalendarEvent(uid=d.key, kind=EventKind.MEETING if d.rule.kind == "meeting"
+                      else EventKind.REPORT_DEADLINE, title=f"{d.rule.name} ({d.label})",
+                      start=d.date, description=d.rule.wording, url=f"/deadlines/{year}/"
+                      f"{d.date.month}")
+        for d in rules.report_deadlines(report_rules(), year, cal=work_calendar())
+    ]
+
+
+def year_overview(year: int) -> dict:
+    """What the "Ngày lễ, kỷ niệm" page of a year shows."""
+    cal = work_calendar()
+    occurrences = rules.anniversaries_in(year, anniversary_table())
+    return {
+        "year": year, "can_chi": rules.can_chi(year), "tet": rules.tet(year),
+        "holidays": cal.holidays_in(year), "make_up_days": cal.make_up_days_in(year),
+        "anniversaries": [o for o in occurrences if o.ordinal is not None or o.end is None],
+        "periods": [o for o in occurrences if o.end is not None],
+        "khmer": khmer_new_year(year), "slogans": rules.slogans_for(year),
+    }
+
+
+def month_deadlines(year: int, month: int) -> dict:
+    """What the deadlines page of a month shows."""
+    rule = deadline_rule()
+    return {
+        "registration": deadline_function()(year, month), "rule": rule,
+        "reports": rules.report_deadlines(report_rules(), year, month, cal=work_calendar()),
+        "holidays": [(d, n) for d, n in work_calendar().holidays_in(year) if d.month == month],
+    }

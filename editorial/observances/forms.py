@@ -1,0 +1,127 @@
+"""Parse the calendar admin forms into values; every error is a Vietnamese sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from editorial.errors import RuleViolation
+from editorial.text import fold
+
+
+def _text(form: Mapping[str, str], name: str, label: str, limit: int = 200) -> str:
+    value = " ".join((form.get(name) or "").split())
+    if not value:
+        raise RuleViolation(f"Vui lòng nhập {label}.")
+    if len(value) > limit:
+        raise RuleViolation(f"{label.capitalize()} quá dài (tối đa {limit} ký tự).")
+    return value
+
+
+def _int(form: Mapping[str, str], name: str, label: str, low: int, high: int,
+         required: bool = True) -> int | None:
+    raw = (form.get(name) or "").strip()
+    if not raw and not required:
+        return None
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise RuleViolation(f"{label.capitalize()} phải là số từ {low} đến {high}.")
+    return int(raw)
+
+
+def parse_date(raw: str | None, label: str) -> date:
+    """A date typed as dd/mm/yyyy (or yyyy-mm-dd from a date picker)."""
+    raw = (raw or "").strip()
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", raw)
+    try:
+        if match:
+            day, month, year = (int(x) for x in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise RuleViolation(f"{label.capitalize()} không hợp lệ: “{raw}” (nhập dạng dd/mm/yyyy).")
+
+
+@dataclass(frozen=True)
+class ExceptionInput:
+    day: date
+    kind: str
+    name: str
+    basis: str
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> ExceptionInput:
+        kind = form.get("kind", "")
+        if kind not in ("off", "work"):
+            raise RuleViolation("Hãy chọn loại ngày: nghỉ hoặc làm việc bù.")
+        return cls(parse_date(form.get("day"), "ngày"), kind, _text(form, "name", "tên ngày"),
+                   " ".join((form.get("basis") or "").split())[:300])
+
+
+@dataclass(frozen=True)
+class AnniversaryInput:
+    key: str
+    name: str
+    category: str
+    calendar: str
+    year: int | None
+    month: int
+    day: int | None
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> AnniversaryInput:
+        name = _text(form, "name", "tên ngày kỷ niệm", 300)
+        calendar = "lunar" if form.get("calendar") == "lunar" else "solar"
+        category = form.get("category") or "local"
+        if category not in ("national", "party", "front", "local", "international"):
+            category = "local"
+        key = (form.get("key") or "").strip() or "local-" + re.sub(r"[^a-z0-9]+", "-",
+                                                                    fold(name)).strip("-")[:60]
+        return cls(key, name, category, calendar, _int(form, "origin_year", "năm gốc", 1000, 2100,
+                                                       required=False),
+                   _int(form, "month", "tháng", 1, 12), _int(form, "day", "ngày", 1, 31,
+                                                              required=False))
+
+
+@dataclass(frozen=True)
+class ReportRuleInput:
+    day: int
+    wording: str
+    active: bool
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> ReportRuleInput:
+        return cls(_int(form, "day", "ngày", 1, 31), _text(form, "wording", "cách ghi hạn"),
+                   form.get("active") == "on")
+
+
+@dataclass(frozen=True)
+class KhmerInput:
+    year: int
+    start: date
+    end: date
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> KhmerInput:
+        start, end = parse_date(form.get("start"), "ngày bắt đầu"), parse_date(
+            form.get("end"), "ngày kết thúc")
+        if not 0 <= (end - start).days <= 6 or start.month != 4:
+            raise RuleViolation("Tết Chôl Chnăm Thmây phải rơi vào tháng 4 và kéo dài 1–7 ngày.")
+        return cls(start.year, start, end)
+
+
+@dataclass(frozen=True)
+class DeadlineInput:
+    day_of_month: int
+    direction: str
+    skip_holidays: bool
+
+    @classmethod
+    def parse(cls, form: Mapping[str, str]) -> DeadlineInput:
+        direction = form.get("direction", "before")
+        if direction not in ("before", "after"):
+            raise RuleViolation("Hướng dời hạn không hợp lệ.")
+        return cls(_int(form, "day_of_month", "ngày trong tháng", 1, 28), direction,
+                   form.get("skip_holidays") == "on")

@@ -1,0 +1,121 @@
+"""The year's holidays and anniversaries, a month's deadlines, and the admin's calendar data."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from editorial import clock
+from editorial.auth.models import Role
+from editorial.calendar.grid import Month
+from editorial.calendar.workdays import shipped_corrections
+from editorial.errors import RuleViolation
+from editorial.extensions import db
+from editorial.observances import editing, forms, models, services
+from editorial.web.permissions import roles_required
+from editorial.web.render import page_or_fragment
+
+bp = Blueprint("observances", __name__)
+
+
+def _year_in_range(year: int) -> int:
+    if not 1900 <= year <= 2199:
+        abort(404)
+    return year
+
+
+@bp.get("/observances/<int:year>")
+@login_required
+def year(year: int):
+    """Ngày lễ, kỷ niệm năm YYYY: holidays, anniversaries with their wording, slogans."""
+    data = services.year_overview(_year_in_range(year))
+    return page_or_fragment("observances/year.html", "observances/year.html", **data)
+
+
+@bp.get("/deadlines/<int:year>/<int:month>")
+@login_required
+def deadlines(year: int, month: int):
+    """The deadlines of a month: registration, reports, meetings; the holidays around them."""
+    try:
+        shown = Month(year, month)
+    except ValueError:
+        abort(404)
+    return page_or_fragment("observances/deadlines.html", "observances/deadlines.html",
+                            shown=shown, **services.month_deadlines(year, month))
+
+
+@bp.get("/admin/calendar")
+@roles_required(Role.ADMIN)
+def admin():
+    """Edit the calendar data of a year (?year=)."""
+    return _admin_page(request.args.get("year", type=int) or clock.today().year)
+
+
+def _admin_page(year: int, error: str | None = None, status: int = 200):
+    year = _year_in_range(year)
+    exceptions = db.session.scalars(select(models.DayException).order_by(
+        models.DayException.day)).all()
+    hidden = db.session.scalars(select(models.AnniversaryEntry).where(
+        models.AnniversaryEntry.active.is_(False))).all()
+    return page_or_fragment(
+        "observances/admin.html", "observances/admin.html", status=status, year=year,
+        error=error, exceptions=exceptions, shipped=shipped_corrections()[0],
+        anniversaries=services.anniversary_table(), hidden=hidden,
+        report_rules=services.report_rules(), khmer=services.khmer_new_year(year),
+        rule=services.deadline_rule(), form=request.form)
+
+
+def _apply(action) -> object:
+    """Run an admin change; on a rule violation show the page again with the message."""
+    year = request.form.get("year", type=int) or clock.today().year
+    try:
+        action()
+    except RuleViolation as error:
+        db.session.rollback()
+        return _admin_page(year, str(error), 422)
+    db.session.commit()
+    return redirect(url_for("observances.admin", year=year), code=303)
+
+
+@bp.post("/admin/calendar/exceptions")
+@roles_required(Role.ADMIN)
+def add_exception():
+    return _apply(lambda: editing.add_exception(forms.ExceptionInput.parse(request.form),
+                                                current_user.id))
+
+
+@bp.post("/admin/calendar/exceptions/<int:exception_id>/delete")
+@roles_required(Role.ADMIN)
+def delete_exception(exception_id: int):
+    return _apply(lambda: editing.delete_exception(exception_id))
+
+
+@bp.post("/admin/calendar/anniversaries")
+@roles_required(Role.ADMIN)
+def save_anniversary():
+    return _apply(lambda: editing.save_anniversary(forms.AnniversaryInput.parse(request.form)))
+
+
+@bp.post("/admin/calendar/anniversaries/<key>/active")
+@roles_required(Role.ADMIN)
+def toggle_anniversary(key: str):
+    return _apply(lambda: editing.set_anniversary_active(key, request.form.get("active") == "1"))
+
+
+@bp.post("/admin/calendar/report-rules/<key>")
+@roles_required(Role.ADMIN)
+def save_report_rule(key: str):
+    return _apply(lambda: editing.save_report_rule(key, forms.ReportRuleInput.parse(request.form)))
+
+
+@bp.post("/admin/calendar/khmer")
+@roles_required(Role.ADMIN)
+def set_khmer():
+    return _apply(lambda: editing.set_khmer_new_year(forms.KhmerInput.parse(request.form)))
+
+
+@bp.post("/admin/calendar/deadline-rule")
+@roles_required(Role.ADMIN)
+def set_deadline_rule():
+    return _apply(lambda: editing.set_deadline_rule(forms.DeadlineInput.parse(request.form)))

@@ -1,0 +1,46 @@
+"""The year's holidays and anniversaries, a month's deadlines, and the grid showing them."""
+
+import re
+
+
+def test_year_page_lists_anniversaries_holidays_and_slogans(demo, login_as, client):
+    login_as("kesach")
+    html = client.get("/observances/2023").get_data(as_text=True)
+    assert "Ngày lễ, kỷ niệm năm 2023" in html
+    assert ("Kỷ niệm 93 năm Ngày truyền thống Mặt trận Tổ quốc Việt Nam "
+            "(18/11/1930 – 18/11/2023)") in html
+    assert "Quý Mão" in html and "22/01/2023" in html  # Tết Quý Mão
+    assert "Thứ Bảy, 29/04/2023" in html  # Giỗ Tổ Hùng Vương, 10/3 lunar
+    assert "Chôl Chnăm Thmây" in html
+    assert 'class="slogans"' in html and "Mặt trận Tổ quốc Việt Nam" in html
+
+
+def test_unknown_year_of_observances_is_404(demo, login_as, client):
+    login_as("kesach")
+    assert client.get("/observances/99999").status_code == 404
+
+
+def test_month_deadlines_page(demo, login_as, client):
+    login_as("kesach")
+    html = client.get("/deadlines/2023/2").get_data(as_text=True)
+    assert "Thứ Sáu, 03/02/2023" in html  # 5/2/2023 is a Sunday
+    assert "ngày thứ sáu gần kề" in html  # the rule's own words
+    march = client.get("/deadlines/2023/3").get_data(as_text=True)
+    assert "15/03/2023" in march and "trước ngày 16/3/2023" in march  # quarterly report
+    assert client.get("/deadlines/2023/13").status_code == 404
+
+
+def test_month_grid_shows_holidays_and_anniversaries(demo, login_as, client):
+    login_as("bientap")
+    html = client.get("/calendar/2023/4").get_data(as_text=True)
+    cell = html[html.index('data-date="2023-04-29"'):html.index('data-date="2023-04-30"')]
+    assert "Giỗ Tổ Hùng Vương" in cell
+    november = client.get("/calendar/2023/11").get_data(as_text=True)
+    cell = november[november.index('data-date="2023-11-18"'):]
+    assert "Kỷ niệm 93 năm Ngày truyền thống Mặt trận" in cell[:3000]
+
+
+def test_agenda_shows_anniversaries_too(demo, login_as, client):
+    login_as("kesach")
+    html = client.get("/agenda?from=2023-04-25").get_data(as_text=True)
+    assert re.search(r"Thứ Bảy, 29/04/2023.*?Giỗ Tổ", html, re.S)
