@@ -6,9 +6,11 @@ from collections import defaultdict
 from datetime import date
 
 from editorial.events.event import CalendarEvent, EventKind
+from editorial.extensions import db
 from editorial.observances import services as observances
 from editorial.plans import services as plans
 from editorial.plans.events import slot_events
+from editorial.units.models import Unit
 
 # Within a day: deadlines first, then what airs and prints, then the rest.
 _ORDER = {kind: i for i, kind in enumerate([
@@ -24,8 +26,14 @@ def events_between(start: date, end: date, unit_id: int | None = None) -> list[C
     slots = plans.slots_between(start, end, unit_id)
     deadline_of = observances.deadline_function()
     events = list(slot_events(slots, deadline_of, plans.slot_unit_label, start, end))
-    events.extend(observances.events_between(start, end))
+    events.extend(observances.events_between(start, end, _unit_kind(unit_id)))
     return sorted(events, key=lambda e: (e.day, _ORDER.get(e.kind, 99), e.title, e.uid))
+
+
+def _unit_kind(unit_id: int | None) -> str | None:
+    """The kind of the unit whose calendar this is (report rules apply per kind)."""
+    unit = db.session.get(Unit, unit_id) if unit_id is not None else None
+    return unit.kind.value if unit is not None else None
 
 
 def by_day(events: list[CalendarEvent]) -> dict[date, list[CalendarEvent]]:

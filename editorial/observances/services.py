@@ -109,11 +109,13 @@ def khmer_new_year(year: int) -> rules.KhmerNewYear:
     return rules.khmer_new_year(year, _cached("khmer", load))
 
 
-def events_between(start: date, end: date) -> list[CalendarEvent]:
-    """Holidays, anniversaries, Khmer New Year and report deadlines in [start, end]."""
+def events_between(start: date, end: date, unit_kind: str | None = None) -> list[CalendarEvent]:
+    """Holidays, anniversaries, Khmer New Year and report deadlines in [start, end]; with a
+    unit kind, only the report deadlines that kind of unit owes."""
     events: list[CalendarEvent] = []
     for year in range(start.year, end.year + 1):
-        events += _holiday_events(year) + _anniversary_events(year) + _report_events(year)
+        events += _holiday_events(year) + _anniversary_events(year)
+        events += _report_events(year, unit_kind)
     return [e for e in events if e.day <= end and _last_day(e) >= start]
 
 
@@ -146,13 +148,14 @@ def _anniversary_events(year: int) -> list[CalendarEvent]:
     return events
 
 
-def _report_events(year: int) -> list[CalendarEvent]:
+def _report_events(year: int, unit_kind: str | None) -> list[CalendarEvent]:
     return [
         CalendarEvent(uid=d.key, kind=EventKind.MEETING if d.rule.kind == "meeting"
                       else EventKind.REPORT_DEADLINE, title=f"{d.rule.name} ({d.label})",
                       start=d.date, description=d.rule.wording, url=f"/deadlines/{year}/"
                       f"{d.date.month}")
         for d in rules.report_deadlines(report_rules(), year, cal=work_calendar())
+        if unit_kind is None or not d.rule.unit_kinds or unit_kind in d.rule.unit_kinds
     ]
 
 

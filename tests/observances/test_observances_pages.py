@@ -44,3 +44,14 @@ def test_agenda_shows_anniversaries_too(demo, login_as, client):
     login_as("kesach")
     html = client.get("/agenda?from=2023-04-25").get_data(as_text=True)
     assert re.search(r"Thứ Bảy, 29/04/2023.*?Giỗ Tổ", html, re.S)
+
+
+def test_report_deadlines_follow_the_unit_kind(demo, login_as, client, db):
+    from editorial.units.models import Unit
+
+    login_as("bientap")
+    ke_sach = db.session.query(Unit).filter(Unit.name.contains("Kế Sách")).one()
+    district = client.get(f"/calendar/2023/3?unit={ke_sach.id}").get_data(as_text=True)
+    province = client.get("/calendar/2023/3").get_data(as_text=True)
+    assert "Báo cáo tình hình nhân dân" in district  # districts owe the quarterly report
+    assert "Họp giao ban" in province and "Họp giao ban" not in district  # member orgs only
