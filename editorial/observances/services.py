@@ -65,38 +65,40 @@ def deadline_function() -> Callable[[int, int], date]:
     return lambda year, month: rules.registration_deadline(year, month, cal, rule)
 
 
+def _merged(shipped: tuple, model: type, build: Callable) -> tuple:
+    """Shipped rows with the admins' rows of `model`: same key replaces, inactive removes."""
+    table = {item.key: item for item in shipped}
+    for row in db.session.scalars(select(model)):
+        table.pop(row.key, None)
+        if row.active:
+            table[row.key] = build(row)
+    return tuple(table.values())
+
+
+def _anniversary(row: models.AnniversaryEntry) -> rules.Anniversary:
+    return rules.Anniversary(
+        key=row.key, name=row.name, category=row.category, month=row.month, day=row.day,
+        year=row.year, calendar=row.calendar, end_month=row.end_month, end_day=row.end_day,
+        wording=row.wording or None)
+
+
+def _report_rule(row: models.ReportRuleEntry) -> rules.ReportRule:
+    return rules.ReportRule(
+        key=row.key, name=row.name, frequency=row.frequency, day=row.day, month=row.month,
+        wording=row.wording, kind=row.kind, before=row.before,
+        unit_kinds=tuple(k for k in row.unit_kinds.split(",") if k))
+
+
 def anniversary_table() -> tuple[rules.Anniversary, ...]:
-    """The shipped table with the admins' rows: same key replaces, inactive removes."""
-
-    def load() -> tuple[rules.Anniversary, ...]:
-        table = {a.key: a for a in rules.load_anniversaries()}
-        for row in db.session.scalars(select(models.AnniversaryEntry)):
-            table.pop(row.key, None)
-            if row.active:
-                table[row.key] = rules.Anniversary(
-                    key=row.key, name=row.name, category=row.category, month=row.month,
-                    day=row.day, year=row.year, calendar=row.calendar, end_month=row.end_month,
-                    end_day=row.end_day, wording=row.wording or None)
-        return tuple(table.values())
-
-    return _cached("anniversaries", load)
+    """The shipped anniversaries with the admins' additions, edits and hidden ones."""
+    return _cached("anniversaries", lambda: _merged(
+        rules.load_anniversaries(), models.AnniversaryEntry, _anniversary))
 
 
 def report_rules() -> tuple[rules.ReportRule, ...]:
     """The shipped report rules with the admins' versions (same key) and additions."""
-
-    def load() -> tuple[rules.ReportRule, ...]:
-        table = {r.key: r for r in rules.load_report_rules()}
-        for row in db.session.scalars(select(models.ReportRuleEntry)):
-            table.pop(row.key, None)
-            if row.active:
-                table[row.key] = rules.ReportRule(
-                    key=row.key, name=row.name, frequency=row.frequency, day=row.day,
-                    month=row.month, wording=row.wording, kind=row.kind, before=row.before,
-                    unit_kinds=tuple(k for k in row.unit_kinds.split(",") if k))
-        return tuple(table.values())
-
-    return _cached("report_rules", load)
+    return _cached("report_rules", lambda: _merged(
+        rules.load_report_rules(), models.ReportRuleEntry, _report_rule))
 
 
 def khmer_new_year(year: int) -> rules.KhmerNewYear:
