@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
-from editorial.text import fold
+from editorial.text import search_key
 from editorial.units.models import Unit
 
 
@@ -123,7 +123,7 @@ class Slot(db.Model):
     def _fold_titles(self, key: str, value: str | None) -> str | None:
         """Keep the diacritic-free copy of topic and agreed title that search reads."""
         other = self.final_title if key == "topic" else self.topic
-        self.search_folded = fold(f"{value or ''} {other or ''}")
+        self.search_folded = search_key(f"{value or ''} {other or ''}")
         return value
 
     @property

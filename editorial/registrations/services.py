@@ -18,7 +18,7 @@ from editorial.plans.services import STATUS_LABELS
 from editorial.registrations import rules
 from editorial.registrations.forms import DoneInput, ProposalInput, RegistrationInput
 from editorial.registrations.models import Message, MessageKind, Registration, Side, ThreadRead
-from editorial.text import fold
+from editorial.text import search_key
 
 
 def load_slot(slot_id: int) -> Slot:
@@ -154,7 +154,7 @@ def _fill(reg: Registration, user, data: RegistrationInput) -> None:
     reg.record_date, reg.air_date = data.proposed.record_date, data.proposed.air_date
     reg.print_date = data.proposed.print_date
     reg.staff_json = json.dumps(data.staff, ensure_ascii=False)
-    reg.staff_folded = fold(" ".join(f"{p['name']} {p['role']}" for p in data.staff))
+    reg.staff_folded = search_key(" ".join(f"{p['name']} {p['role']}" for p in data.staff))
     reg.updated_by_id = user.id
 
 

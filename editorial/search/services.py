@@ -11,7 +11,7 @@ from editorial.auth.models import User
 from editorial.extensions import db
 from editorial.plans.models import PlanColumn, Slot, SlotStatus
 from editorial.registrations.models import Registration
-from editorial.text import fold
+from editorial.text import fold, search_key
 from editorial.units.models import Unit
 
 LIMIT = 20
@@ -33,12 +33,12 @@ class Results:
 
 def search(text: str) -> Results:
     """What matches `text` (diacritics and case ignored); nothing for fewer than 2 letters."""
-    key = fold(text)[:100]
+    key, words = fold(text)[:100], search_key(text)[:100]
     results = Results(text.strip())
-    if len(key) < MIN_LENGTH:
+    if len(key) < MIN_LENGTH or len(words) < MIN_LENGTH:
         return results
     results.slots = list(db.session.scalars(
-        select(Slot).where(Slot.search_folded.contains(key, autoescape=True),
+        select(Slot).where(Slot.search_folded.contains(words, autoescape=True),
                            Slot.status != SlotStatus.CANCELLED)
         .options(joinedload(Slot.column).joinedload(PlanColumn.plan),
                  joinedload(Slot.assigned_unit))
@@ -51,6 +51,6 @@ def search(text: str) -> Results:
         .order_by(User.name, User.id).limit(LIMIT)))
     results.staffed = list(db.session.execute(
         select(Registration, Slot).join(Slot, Slot.id == Registration.slot_id)
-        .where(Registration.staff_folded.contains(key, autoescape=True))
-        .order_by(Slot.period_start.desc()).limit(LIMIT)).tuples())
+        .where(Registration.staff_folded.contains(words, autoescape=True))
+        .order_by(Slot.period_start.desc()).limit(LIMIT)))
     return results

@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 import editorial.models_base
-from editorial.text import fold
+from editorial.text import fold, search_key
 
 
 revision = '0003'
@@ -117,7 +117,7 @@ def _backfill_folded():
     slots = sa.table('slots', sa.column('id'), sa.column('topic'), sa.column('search_folded'))
     for row in conn.execute(sa.select(slots.c.id, slots.c.topic)).all():
         conn.execute(slots.update().where(slots.c.id == row.id)
-                     .values(search_folded=fold(f"{row.topic} ")))
+                     .values(search_folded=search_key(f"{row.topic} ")))
     users = sa.table('users', sa.column('id'), sa.column('name'), sa.column('name_folded'))
     for row in conn.execute(sa.select(users.c.id, users.c.name)).all():
         conn.execute(users.update().where(users.c.id == row.id).values(name_folded=fold(row.name)))
