@@ -121,9 +121,16 @@ class Proposed:
     print_date: date | None = None
 
 
-def proposal_problems(values: Proposed, channel: str, complete: bool) -> list[str]:
+SLACK = timedelta(days=45)  # how far outside its period a slot's dates may fall
+
+
+def proposal_problems(values: Proposed, channel: str, complete: bool,
+                      period: tuple[date, date] | None = None) -> list[str]:
     """What is wrong with proposed values; `complete` demands what a submission needs."""
     problems = []
+    days = [d for d in (values.record_date, values.air_date, values.print_date) if d]
+    if period and any(not period[0] - SLACK <= d <= period[1] + SLACK for d in days):
+        problems.append("far_from_period")
     if complete and not values.title.strip():
         problems.append("title")
     if complete and channel == "radio_tv" and values.air_date is None:

@@ -97,7 +97,9 @@ def _problems_text(problems: list[str]) -> str:
     texts = {"title": _("Vui lòng nhập tên chính thức của nội dung."),
              "air_date": _("Vui lòng đề xuất ngày phát sóng."),
              "print_date": _("Vui lòng đề xuất ngày đăng báo."),
-             "record_after_air": _("Ngày ghi hình phải trước hoặc trùng ngày phát sóng.")}
+             "record_after_air": _("Ngày ghi hình phải trước hoặc trùng ngày phát sóng."),
+             "far_from_period": _("Các ngày đề xuất phải gần kỳ của nội dung (trong vòng 45 "
+                                  "ngày trước hoặc sau).")}
     return " ".join(texts[p] for p in problems)
 
 
@@ -123,7 +125,8 @@ def _post(user, slot: Slot, side: Side, kind: MessageKind, body: str = "",
 def register(user, slot: Slot, data: RegistrationInput) -> Registration:
     """Save the unit's registration as a draft, or submit it (late after the deadline)."""
     side = _check(user, slot, rules.Action.REGISTER, data.version)
-    problems = rules.proposal_problems(data.proposed, slot.column.channel.value, data.submit)
+    problems = rules.proposal_problems(data.proposed, slot.column.channel.value, data.submit,
+                                       (slot.period_start, slot.period_end))
     if problems:
         raise RuleViolation(_problems_text(problems))
     reg = registration_of(slot) or Registration(slot_id=slot.id, unit_id=user.unit_id)
@@ -166,7 +169,8 @@ def _values(reg: Registration) -> dict:
 def counter(user, slot: Slot, data: ProposalInput) -> Message:
     """Propose other values; the other side's turn."""
     side = _check(user, slot, rules.Action.COUNTER, data.version)
-    problems = rules.proposal_problems(data.proposed, slot.column.channel.value, True)
+    problems = rules.proposal_problems(data.proposed, slot.column.channel.value, True,
+                                       (slot.period_start, slot.period_end))
     if problems:
         raise RuleViolation(_problems_text(problems))
     reg = registration_of(slot)

@@ -134,3 +134,12 @@ def test_board_query_count_does_not_grow_with_slots(app, client, auth, queries):
         client.get("/")
     assert len(statements) <= 10
     assert date(2024, 5, 1)  # the board's month
+
+
+def test_board_and_panel_in_english(demo, login_as, client):
+    auth = login_as("bientap")
+    auth.post("/language", {"lang": "en", "next": "/"})
+    board = client.get("/registrations/board/2023/3").get_data(as_text=True)
+    assert "Registration board 3/2023" in board and "Overdue" in board
+    panel = client.get(f"/registrations/slots/{demo_slot(3).id}").get_data(as_text=True)
+    assert "Thread" in panel and "12 days overdue" in panel and "Trao đổi" not in panel

@@ -155,6 +155,8 @@ def test_bad_input_is_a_422_with_the_input_kept(demo, db, login_as, client):
         as_text=True)
     backwards = _register(auth, slot.id, record_date="2023-04-20", air_date="2023-04-14")
     assert "Ngày ghi hình phải trước" in backwards.get_data(as_text=True)
+    far = _register(auth, slot.id, air_date="2024-04-14", record_date="")
+    assert far.status_code == 422 and "gần kỳ của nội dung" in far.get_data(as_text=True)
     empty = auth.post(f"/registrations/slots/{slot.id}/message", {"body": "  "})
     assert empty.status_code == 422
     assert fresh(slot.id).status == SlotStatus.PLANNED

@@ -92,3 +92,11 @@ def test_staff_rows_drop_blanks_and_refuse_a_role_without_a_name():
     rows, ok = rules.staff_rows(["  An ", "", "Bình"], ["Biên tập", "", ""])
     assert ok and rows == [{"name": "An", "role": "Biên tập"}, {"name": "Bình", "role": ""}]
     assert rules.staff_rows([""], ["Quay phim"]) == ([], False)
+
+
+def test_dates_must_stay_near_the_slots_period():
+    april = (date(2023, 4, 1), date(2023, 4, 30))
+    near = Proposed("T", record_date=date(2023, 3, 20), air_date=date(2023, 5, 10))
+    assert rules.proposal_problems(near, "radio_tv", True, april) == []
+    a_year_off = Proposed("T", air_date=date(2022, 4, 14))
+    assert rules.proposal_problems(a_year_off, "radio_tv", True, april) == ["far_from_period"]
