@@ -15,11 +15,14 @@ def blueprints() -> list:
     """Every blueprint of the app, in one explicit list."""
     from editorial.admin.views import bp as admin
     from editorial.auth.views import bp as auth
+    from editorial.dashboard.views import bp as dashboard
     from editorial.observances.views import bp as observances
     from editorial.plans.views import bp as plans
+    from editorial.registrations.views import bp as registrations
+    from editorial.search.views import bp as search
     from editorial.units.views import bp as units
 
-    return [auth, plans, units, observances, admin]
+    return [auth, dashboard, plans, registrations, search, units, observances, admin]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -11,3 +12,8 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.lower().split())
+
+
+def search_key(text: str) -> str:
+    """`fold`, with punctuation turned into spaces: "Chôl-Chnăm" and "chol chnam" match."""
+    return fold(re.sub(r"[\W_]+", " ", text))

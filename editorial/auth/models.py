@@ -7,11 +7,12 @@ import enum
 from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from editorial.extensions import db, login_manager
 from editorial.models_base import enum_column
+from editorial.text import fold
 from editorial.units.models import Unit
 
 
@@ -40,12 +41,20 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[str] = mapped_column(String(120))
+    name_folded: Mapped[str] = mapped_column(String(120), default="", server_default="",
+                                             index=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(enum_column(Role))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
 
     unit: Mapped[Unit] = relationship(lazy="joined")
+
+    @validates("name")
+    def _fold_name(self, _key: str, value: str) -> str:
+        """Keep the diacritic-free copy used by search in step with the name."""
+        self.name_folded = fold(value)
+        return value
 
     def set_password(self, password: str) -> None:
         """Store a salted hash of the password, never the password."""

@@ -19,7 +19,7 @@ def _safe_next(target: str | None) -> str:
     """Only redirect to a path on this site after login."""
     if target and target.startswith("/") and not urlsplit(target).netloc and "\\" not in target:
         return target
-    return url_for("plans.home")
+    return url_for("dashboard.home")
 
 
 @bp.route("/login", methods=["GET", "POST"])

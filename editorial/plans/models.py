@@ -6,10 +6,11 @@ import enum
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
+from editorial.text import search_key
 from editorial.units.models import Unit
 
 
@@ -106,6 +107,9 @@ class Slot(db.Model):
     record_date: Mapped[date | None] = mapped_column(Date)
     air_date: Mapped[date | None] = mapped_column(Date)
     print_date: Mapped[date | None] = mapped_column(Date)
+    final_title: Mapped[str | None] = mapped_column(String(300))  # the agreed title
+    done_note: Mapped[str | None] = mapped_column(Text)  # link or note when done
+    search_folded: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
@@ -115,9 +119,21 @@ class Slot(db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @validates("topic", "final_title")
+    def _fold_titles(self, key: str, value: str | None) -> str | None:
+        """Keep the diacritic-free copy of topic and agreed title that search reads."""
+        other = self.final_title if key == "topic" else self.topic
+        self.search_folded = search_key(f"{value or ''} {other or ''}")
+        return value
+
     @property
     def is_done(self) -> bool:
         return self.status == SlotStatus.DONE
+
+    @property
+    def title(self) -> str:
+        """The agreed title once there is one, else the plan's suggested topic."""
+        return self.final_title or self.topic
 
     def __repr__(self) -> str:
         return f"<Slot {self.period_start} {self.topic[:30]!r}>"

@@ -24,10 +24,10 @@ bp = Blueprint("plans", __name__)
 AGENDA_DAYS = 30
 
 
-@bp.get("/")
+@bp.get("/calendar")
 @login_required
 def home():
-    """This month's calendar."""
+    """This month's calendar (the home page `/` is the role's dashboard)."""
     return month(clock.today().year, clock.today().month)
 
 

@@ -73,9 +73,9 @@ def test_admin_reaches_admin_pages(demo, login_as, client):
 
 def test_language_switch_to_english_and_back(demo, login_as, auth, client):
     login_as("bientap")
-    assert "Lịch tháng" in client.get("/").get_data(as_text=True)
-    auth.post("/language", {"lang": "en", "next": "/"})
-    html = client.get("/").get_data(as_text=True)
+    assert "Lịch tháng" in client.get("/calendar").get_data(as_text=True)
+    auth.post("/language", {"lang": "en", "next": "/calendar"})
+    html = client.get("/calendar").get_data(as_text=True)
     assert "Month" in html and "Monday" in html and "Lịch tháng" not in html
     auth.post("/language", {"lang": "vi"})
-    assert "Thứ Hai" in client.get("/").get_data(as_text=True)
+    assert "Thứ Hai" in client.get("/calendar").get_data(as_text=True)

@@ -10,7 +10,8 @@ pytestmark = pytest.mark.browser
 
 def test_login_and_move_to_the_next_month_in_place(page):
     log_in(page, "bientap")
-    assert page.locator("#month-title").inner_text() == "Tháng 3/2023"
+    page.click("nav.mainnav >> text=Lịch tháng")
+    expect(page.locator("#month-title")).to_have_text("Tháng 3/2023")
     page.evaluate("window.__notReloaded = true")
     page.click("a[rel=next]")
     page.wait_for_url("**/calendar/2023/4")
@@ -33,6 +34,8 @@ def test_month_fits_a_phone_screen(browser, live_server):
     context = browser.new_context(base_url=live_server, viewport={"width": 360, "height": 740})
     page = context.new_page()
     log_in(page, "kesach")
+    page.click("nav.mainnav >> text=Lịch tháng")
+    page.wait_for_url("**/calendar")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     assert page.locator(".grid th .short").first.is_visible()

@@ -37,7 +37,7 @@ def test_month_page_layout(demo, login_as, client):
 
 def test_today_is_marked(demo, login_as, client):
     login_as("bientap")
-    html = client.get("/").get_data(as_text=True)  # TODAY is 15/3/2023 in the tests
+    html = client.get("/calendar").get_data(as_text=True)  # TODAY is 15/3/2023 in the tests
     assert "Tháng 3/2023" in html
     assert re.search(r'class="day[^"]*today[^"]*"\s+data-date="2023-03-15"', html)
 

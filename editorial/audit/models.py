@@ -1,0 +1,32 @@
+"""One row per change somebody made: the actor, the action, the subject, before and after."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from editorial.extensions import db
+from editorial.models_base import UTCDateTime, utcnow
+
+
+class AuditEntry(db.Model):
+    """A recorded change; `before`/`after` are JSON text of the values that changed."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entries_subject", "subject_type", "subject_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    action: Mapped[str] = mapped_column(String(60), index=True)
+    subject_type: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[int | None]
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    def __repr__(self) -> str:
+        return f"<AuditEntry {self.action} {self.subject_type}:{self.subject_id}>"

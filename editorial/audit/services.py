@@ -1,0 +1,38 @@
+"""Write audit entries (and read a subject's history back)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from editorial.audit.models import AuditEntry
+from editorial.extensions import db
+
+
+def _json(values: dict[str, Any] | None) -> str | None:
+    """Values as JSON text; dates and enums become their string form."""
+    if values is None:
+        return None
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def record(actor, action: str, subject, before: dict | None = None, after: dict | None = None,
+           note: str = "", unit_id: int | None = None) -> AuditEntry:
+    """Add one entry: `actor` a user (or None for the system), `subject` any mapped row."""
+    if unit_id is None:
+        unit_id = getattr(subject, "unit_id", None) or getattr(subject, "assigned_unit_id", None)
+    entry = AuditEntry(actor_id=getattr(actor, "id", None), action=action,
+                       subject_type=subject.__tablename__, subject_id=subject.id,
+                       unit_id=unit_id, before=_json(before), after=_json(after), note=note)
+    db.session.add(entry)
+    return entry
+
+
+def history(subject_type: str, subject_id: int) -> list[AuditEntry]:
+    """The entries of one subject, oldest first."""
+    query = (select(AuditEntry)
+             .where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
+             .order_by(AuditEntry.at, AuditEntry.id))
+    return list(db.session.scalars(query))

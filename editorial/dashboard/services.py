@@ -1,0 +1,55 @@
+"""Gather each role's home: a few bounded queries built on the registrations' reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from editorial.calendar.grid import Month
+from editorial.events import sources
+from editorial.events.event import CalendarEvent, EventKind
+from editorial.registrations import queries
+from editorial.registrations.rules import BoardState
+
+UPCOMING = {EventKind.REGISTRATION_DEADLINE, EventKind.RECORDING, EventKind.AIR, EventKind.PRINT}
+
+
+@dataclass
+class OfficerHome:
+    """What the officer's unit owes: this month's slots, other open ones, dates, unread."""
+
+    month: Month
+    this_month: list[queries.Card]
+    other_open: list[queries.Card]
+    upcoming: list[CalendarEvent]
+    unread: int
+    unread_slots: set[int] = field(default_factory=set)
+
+
+@dataclass
+class EditorHome:
+    """This month's board summary, the overdue units, and what waits for Ban PT-TG."""
+
+    board: queries.Board
+    overdue_units: list[str]
+    waiting: list[queries.Card]
+
+
+def officer_home(user, today: date) -> OfficerHome:
+    """The officer's unit: slots of this month first, then the rest still open."""
+    month = Month.of(today)
+    cards = queries.unit_cards(user.unit_id, today)
+    mine = [c for c in cards if month.first <= c.slot.period_start <= month.last]
+    others = [c for c in cards if c not in mine and c.state != BoardState.DONE]
+    start, end = queries.upcoming_window(today)
+    events = [e for e in sources.events_between(start, end, user.unit_id) if e.kind in UPCOMING]
+    unread_slots = queries.unread_slot_ids(user, [c.slot.id for c in cards])
+    return OfficerHome(month, mine, others, events[:12], queries.unread_count(user, user.unit_id),
+                       unread_slots)
+
+
+def editor_home(today: date) -> EditorHome:
+    """The month's counters, the units whose slots are overdue, the slots waiting for editors."""
+    board = queries.board(Month.of(today), queries.BoardFilter())
+    overdue = sorted({c.unit_label for c in board.cards if c.state == BoardState.OVERDUE})
+    return EditorHome(board, overdue, queries.waiting_for_editors())

@@ -1,0 +1,135 @@
+"""The unit's registrations, the editors' month board, and each slot's negotiation panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Blueprint, abort, current_app, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy.orm.exc import StaleDataError
+
+from editorial import clock
+from editorial.calendar.grid import Month
+from editorial.errors import Conflict, RuleViolation
+from editorial.extensions import db
+from editorial.plans.models import Channel, Slot
+from editorial.plans.services import CHANNEL_LABELS, STATUS_LABELS
+from editorial.registrations import panel, queries, services
+from editorial.registrations.forms import (
+    DoneInput,
+    ProposalInput,
+    RegistrationInput,
+    parse_message,
+    parse_version,
+)
+from editorial.registrations.labels import KIND_LABELS, STATE_LABELS
+from editorial.units.services import district_units
+from editorial.web.render import page_or_fragment, wants_fragment
+
+bp = Blueprint("registrations", __name__, url_prefix="/registrations")
+LABELS = {"state_labels": STATE_LABELS, "kind_labels": KIND_LABELS,
+          "channel_labels": CHANNEL_LABELS, "status_labels": STATUS_LABELS}
+
+
+@bp.get("")
+@login_required
+def index():
+    """Đăng ký của đơn vị: the unit's open slots, deadlines, days left; editors get the board."""
+    if current_user.is_editor or current_user.role.value == "viewer":
+        return redirect(url_for("registrations.board"))
+    cards = queries.unit_cards(current_user.unit_id, clock.today())
+    unread = queries.unread_slot_ids(current_user, [c.slot.id for c in cards])
+    return page_or_fragment("registrations/index.html", "registrations/_unit_cards.html",
+                            cards=cards, unread=unread, **LABELS)
+
+
+@bp.get("/board")
+@bp.get("/board/<int:year>/<int:month>")
+@login_required
+def board(year: int | None = None, month: int | None = None):
+    """The month's registration board: counters per state, filters, a card per slot."""
+    try:
+        shown = Month(year, month) if year else Month.of(clock.today())
+    except ValueError:
+        abort(404)
+    filters = queries.BoardFilter.parse(request.args)
+    return page_or_fragment(
+        "registrations/board.html", "registrations/_board.html",
+        board=queries.board(shown, filters), filters=filters, units=district_units(),
+        channels=list(Channel), refresh=current_app.config.get("BOARD_REFRESH_SECONDS", 60),
+        **LABELS)
+
+
+@bp.get("/slots/<int:slot_id>")
+@login_required
+def show(slot_id: int):
+    """A slot's negotiation: state, registration, thread, and the viewer's forms."""
+    built = panel.build(current_user, services.load_slot(slot_id))
+    services.mark_read(current_user, slot_id, built.messages)
+    db.session.commit()
+    return _render(built)
+
+
+def _render(built: panel.Panel, status: int = 200):
+    return page_or_fragment("registrations/show.html", "registrations/_panel.html",
+                            status=status, p=built, **LABELS)
+
+
+def _act(slot_id: int, action: str, act: Callable[[Slot], object]):
+    """Run one action and commit; a refusal answers the panel with what the user typed."""
+    try:
+        act(services.load_slot(slot_id))
+        db.session.commit()
+    except (Conflict, RuleViolation, StaleDataError) as error:
+        db.session.rollback()
+        status = 409 if not isinstance(error, RuleViolation) else error.status
+        message = str(error) if isinstance(error, Conflict | RuleViolation) else _(
+            "Nội dung này vừa được người khác cập nhật. Hãy xem lại rồi gửi lại.")
+        slot = services.load_slot(slot_id)
+        return _render(panel.build(current_user, slot, request.form, action, message), status)
+    if not wants_fragment():
+        return redirect(url_for("registrations.show", slot_id=slot_id), code=303)
+    response = _render(panel.build(current_user, services.load_slot(slot_id)))
+    response.headers["HX-Trigger"] = "slotChanged"
+    return response
+
+
+@bp.post("/slots/<int:slot_id>/register")
+@login_required
+def register(slot_id: int):
+    """Save the registration as a draft, or submit it."""
+    return _act(slot_id, "register", lambda slot: services.register(
+        current_user, slot, RegistrationInput.parse(request.form)))
+
+
+@bp.post("/slots/<int:slot_id>/counter")
+@login_required
+def counter(slot_id: int):
+    """Answer the standing proposal with other values."""
+    return _act(slot_id, "counter", lambda slot: services.counter(
+        current_user, slot, ProposalInput.parse(request.form)))
+
+
+@bp.post("/slots/<int:slot_id>/agree")
+@login_required
+def agree(slot_id: int):
+    """Accept the standing proposal: agreed, locked."""
+    return _act(slot_id, "agree", lambda slot: services.agree(
+        current_user, slot, parse_version(request.form)))
+
+
+@bp.post("/slots/<int:slot_id>/message")
+@login_required
+def message(slot_id: int):
+    """A plain message in the thread."""
+    return _act(slot_id, "message", lambda slot: services.post_message(
+        current_user, slot, parse_message(request.form)))
+
+
+@bp.post("/slots/<int:slot_id>/done")
+@login_required
+def done(slot_id: int):
+    """Mark the slot done with its date and a link or note."""
+    return _act(slot_id, "done", lambda slot: services.mark_done(
+        current_user, slot, DoneInput.parse(request.form)))
