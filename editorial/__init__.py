@@ -14,7 +14,9 @@ from editorial.extensions import babel, csrf, db, htmx, login_manager, migrate
 def blueprints() -> list:
     """Every blueprint of the app, in one explicit list."""
     from editorial.admin.views import bp as admin
+    from editorial.audit.views import bp as audit
     from editorial.auth.views import bp as auth
+    from editorial.changes.views import bp as changes
     from editorial.dashboard.views import bp as dashboard
     from editorial.observances.views import bp as observances
     from editorial.plans.views import bp as plans
@@ -22,7 +24,8 @@ def blueprints() -> list:
     from editorial.search.views import bp as search
     from editorial.units.views import bp as units
 
-    return [auth, dashboard, plans, registrations, search, units, observances, admin]
+    return [auth, dashboard, plans, registrations, search, units, observances, changes, audit,
+            admin]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

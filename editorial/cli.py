@@ -53,6 +53,10 @@ def users_create(login: str, role: str, unit_ref: str, password: str, name: str)
         user = create_user(login, name or login, Role(role), find_unit(unit_ref), password)
     except DomainError as error:
         raise click.ClickException(str(error)) from None
+    from editorial.audit.services import record
+
+    record(None, "user.create", user, after={"login": login, "role": role},
+           note="flask users create")
     db.session.commit()
     click.echo(f"Đã tạo người dùng {user.login} ({user.role.value}, {user.unit.name}).")
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from editorial.auth.models import User
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, utcnow
+from editorial.units.models import Unit
 
 
 class AuditEntry(db.Model):
@@ -27,6 +29,9 @@ class AuditEntry(db.Model):
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
+
+    actor: Mapped[User | None] = relationship(lazy="joined")
+    unit: Mapped[Unit | None] = relationship(lazy="joined")
 
     def __repr__(self) -> str:
         return f"<AuditEntry {self.action} {self.subject_type}:{self.subject_id}>"

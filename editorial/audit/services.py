@@ -20,11 +20,14 @@ def _json(values: dict[str, Any] | None) -> str | None:
 
 def record(actor, action: str, subject, before: dict | None = None, after: dict | None = None,
            note: str = "", unit_id: int | None = None) -> AuditEntry:
-    """Add one entry: `actor` a user (or None for the system), `subject` any mapped row."""
+    """Add one entry: `actor` a user (or None for the system), `subject` any mapped row or a
+    (table name, id) pair for things without a row of their own (settings, deletions)."""
     if unit_id is None:
         unit_id = getattr(subject, "unit_id", None) or getattr(subject, "assigned_unit_id", None)
+    subject_type, subject_id = (subject if isinstance(subject, tuple)
+                                else (subject.__tablename__, subject.id))
     entry = AuditEntry(actor_id=getattr(actor, "id", None), action=action,
-                       subject_type=subject.__tablename__, subject_id=subject.id,
+                       subject_type=subject_type, subject_id=subject_id,
                        unit_id=unit_id, before=_json(before), after=_json(after), note=note)
     db.session.add(entry)
     return entry

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from editorial import clock
+from editorial.audit import services as audit
 from editorial.auth.models import Role
 from editorial.calendar.grid import Month
 from editorial.calendar.workdays import shipped_corrections
@@ -66,14 +67,16 @@ def _admin_page(year: int, error: str | None = None, status: int = 200):
         rule=services.deadline_rule(), form=request.form)
 
 
-def _apply(action) -> object:
-    """Run an admin change; on a rule violation show the page again with the message."""
+def _apply(name: str, action, subject: tuple[str, object]) -> object:
+    """Run an admin change and audit it; on a rule violation show the page again."""
     year = request.form.get("year", type=int) or clock.today().year
     try:
         action()
     except RuleViolation as error:
         db.session.rollback()
         return _admin_page(year, str(error), 422)
+    form = {k: v for k, v in request.form.items() if k != "csrf_token"}
+    audit.record(current_user, f"calendar.{name}", subject, after=form)
     db.session.commit()
     return redirect(url_for("observances.admin", year=year), code=303)
 
@@ -81,41 +84,47 @@ def _apply(action) -> object:
 @bp.post("/admin/calendar/exceptions")
 @roles_required(Role.ADMIN)
 def add_exception():
-    return _apply(lambda: editing.add_exception(forms.ExceptionInput.parse(request.form),
-                                                current_user.id))
+    return _apply("exception.add", lambda: editing.add_exception(
+        forms.ExceptionInput.parse(request.form), current_user.id), ("day_exceptions", None))
 
 
 @bp.post("/admin/calendar/exceptions/<int:exception_id>/delete")
 @roles_required(Role.ADMIN)
 def delete_exception(exception_id: int):
-    return _apply(lambda: editing.delete_exception(exception_id))
+    return _apply("exception.delete", lambda: editing.delete_exception(exception_id),
+                  ("day_exceptions", exception_id))
 
 
 @bp.post("/admin/calendar/anniversaries")
 @roles_required(Role.ADMIN)
 def save_anniversary():
-    return _apply(lambda: editing.save_anniversary(forms.AnniversaryInput.parse(request.form)))
+    return _apply("anniversary.save", lambda: editing.save_anniversary(
+        forms.AnniversaryInput.parse(request.form)), ("anniversary_entries", None))
 
 
 @bp.post("/admin/calendar/anniversaries/<key>/active")
 @roles_required(Role.ADMIN)
 def toggle_anniversary(key: str):
-    return _apply(lambda: editing.set_anniversary_active(key, request.form.get("active") == "1"))
+    return _apply("anniversary.active", lambda: editing.set_anniversary_active(
+        key, request.form.get("active") == "1"), ("anniversary_entries", None))
 
 
 @bp.post("/admin/calendar/report-rules/<key>")
 @roles_required(Role.ADMIN)
 def save_report_rule(key: str):
-    return _apply(lambda: editing.save_report_rule(key, forms.ReportRuleInput.parse(request.form)))
+    return _apply("report_rule.save", lambda: editing.save_report_rule(
+        key, forms.ReportRuleInput.parse(request.form)), ("report_rule_entries", None))
 
 
 @bp.post("/admin/calendar/khmer")
 @roles_required(Role.ADMIN)
 def set_khmer():
-    return _apply(lambda: editing.set_khmer_new_year(forms.KhmerInput.parse(request.form)))
+    return _apply("khmer.save", lambda: editing.set_khmer_new_year(
+        forms.KhmerInput.parse(request.form)), ("khmer_new_year_overrides", None))
 
 
 @bp.post("/admin/calendar/deadline-rule")
 @roles_required(Role.ADMIN)
 def set_deadline_rule():
-    return _apply(lambda: editing.set_deadline_rule(forms.DeadlineInput.parse(request.form)))
+    return _apply("deadline_rule.save", lambda: editing.set_deadline_rule(
+        forms.DeadlineInput.parse(request.form)), ("deadline_settings", None))

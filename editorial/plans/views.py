@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, abort, redirect, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from editorial import clock
+from editorial.audit import services as audit
 from editorial.auth.models import Role
 from editorial.calendar.grid import Month, grid_range, month_weeks
 from editorial.errors import RuleViolation
@@ -96,6 +97,8 @@ def copy(plan_id: int):
         new = services.copy_plan(plan, parse_year(request.form.get("year")))
     except RuleViolation as error:
         return _year_with_error(plan.year, str(error))
+    audit.record(current_user, "plan.copy", new, after={"from_year": plan.year,
+                                                        "year": new.year}, unit_id=plan.unit_id)
     db.session.commit()
     return redirect(url_for("plans.year_plan", year=new.year), code=303)
 

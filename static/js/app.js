@@ -1,11 +1,43 @@
 // Small glue around htmx: show server messages for refused requests (403/500) in the flash area.
-document.addEventListener("htmx:responseError", function (event) {
+function showFlash(xhr) {
   var flash = document.getElementById("flash");
   if (!flash) return;
-  var xhr = event.detail.xhr;
   var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
   var alert = doc.querySelector(".alert");
   flash.innerHTML = "";
   if (alert) { flash.appendChild(alert); } else { flash.textContent = "Lỗi " + xhr.status; }
   setTimeout(function () { flash.innerHTML = ""; }, 8000);
+}
+document.addEventListener("htmx:responseError", function (event) { showFlash(event.detail.xhr); });
+// A refused drag-and-drop move (409, 422) swaps nothing: show its message.
+document.addEventListener("htmx:afterRequest", function (event) {
+  var elt = event.detail.elt;
+  if (elt && elt.matches && elt.matches("td[data-date]") && event.detail.xhr.status >= 400) {
+    showFlash(event.detail.xhr);
+  }
+});
+
+// Editors drag an air, print or recording date to another day of the month grid; the server
+// checks the slot's version and answers "slotMoved", on which the grid reloads itself.
+document.addEventListener("dragstart", function (event) {
+  var chip = event.target.closest && event.target.closest("[data-move-url]");
+  if (!chip) return;
+  event.dataTransfer.setData("text/plain", JSON.stringify({
+    url: chip.dataset.moveUrl, field: chip.dataset.field, version: chip.dataset.version,
+  }));
+});
+document.addEventListener("dragover", function (event) {
+  if (event.target.closest && event.target.closest("td[data-date]")) event.preventDefault();
+});
+document.addEventListener("drop", function (event) {
+  var cell = event.target.closest && event.target.closest("td[data-date]");
+  if (!cell) return;
+  event.preventDefault();
+  var move;
+  try { move = JSON.parse(event.dataTransfer.getData("text/plain")); } catch (e) { return; }
+  if (!move || !move.url) return;
+  htmx.ajax("POST", move.url, {
+    source: cell, swap: "none",
+    values: { field: move.field, day: cell.dataset.date, version: move.version },
+  });
 });

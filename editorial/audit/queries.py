@@ -1,0 +1,76 @@
+"""The audit log page's query: filters by unit, slot, person and dates; pages of rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from editorial.audit.models import AuditEntry
+from editorial.auth.models import User
+from editorial.clock import VN
+from editorial.errors import RuleViolation
+from editorial.extensions import db
+
+PAGE = 100
+
+
+def _day(raw: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise RuleViolation(f"Ngày không hợp lệ: {raw}") from None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    unit_id: int | None = None
+    slot_id: int | None = None
+    person: str = ""
+    start: date | None = None
+    end: date | None = None
+    page: int = 1
+
+    @classmethod
+    def parse(cls, args: Mapping[str, str]) -> AuditFilter:
+        def number(name: str) -> int | None:
+            raw = (args.get(name) or "").strip()
+            return int(raw) if raw.isdigit() else None
+
+        return cls(number("unit"), number("slot"), (args.get("person") or "").strip()[:80],
+                   _day((args.get("from") or "").strip()), _day((args.get("to") or "").strip()),
+                   max(1, number("page") or 1))
+
+    def query(self):
+        """The filtered entries, newest first."""
+        query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        if self.unit_id:
+            query = query.where(AuditEntry.unit_id == self.unit_id)
+        if self.slot_id:
+            query = query.where(AuditEntry.subject_type == "slots",
+                                AuditEntry.subject_id == self.slot_id)
+        if self.person:
+            people = select(User.id).where(User.login == self.person)
+            query = query.where(AuditEntry.actor_id.in_(people))
+        if self.start:
+            query = query.where(AuditEntry.at >= datetime.combine(self.start, time(), VN))
+        if self.end:
+            query = query.where(AuditEntry.at < datetime.combine(
+                self.end + timedelta(days=1), time(), VN))
+        return query
+
+
+def page(filters: AuditFilter) -> tuple[list[AuditEntry], bool]:
+    """One page of entries, and whether there is a next page."""
+    rows = list(db.session.scalars(filters.query().offset((filters.page - 1) * PAGE)
+                                   .limit(PAGE + 1)))
+    return rows[:PAGE], len(rows) > PAGE
+
+
+def all_rows(filters: AuditFilter, limit: int = 50_000):
+    """Every matching entry for the CSV export, streamed in batches."""
+    return db.session.scalars(filters.query().limit(limit).execution_options(yield_per=500))

@@ -1,0 +1,71 @@
+"""Read-side of change requests: the queue, one request's page, a slot's requests."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
+
+from editorial.audit import services as audit
+from editorial.changes import rules
+from editorial.changes.models import ChangeRequest
+from editorial.extensions import db
+from editorial.plans.models import Slot
+
+QUEUE_LIMIT = 200
+
+
+@dataclass
+class QueueItem:
+    request: ChangeRequest
+    conflicting: bool  # another open request on the same slot
+
+
+def _with_slots():
+    return select(ChangeRequest).options(
+        joinedload(ChangeRequest.slot).joinedload(Slot.assigned_unit),
+        joinedload(ChangeRequest.other_slot), joinedload(ChangeRequest.requester),
+        joinedload(ChangeRequest.unit))
+
+
+def queue(user, show_closed: bool = False) -> list[QueueItem]:
+    """Open requests first (oldest first), then recent decisions; officers see their unit's."""
+    query = _with_slots()
+    if not show_closed:
+        query = query.where(ChangeRequest.state.in_(rules.OPEN))
+    if user.role.value == "officer":
+        other = select(Slot.id).where(Slot.assigned_unit_id == user.unit_id)
+        query = query.where(or_(ChangeRequest.unit_id == user.unit_id,
+                                ChangeRequest.other_slot_id.in_(other)))
+    requests = list(db.session.scalars(query.order_by(ChangeRequest.created_at.desc(),
+                                                      ChangeRequest.id.desc())
+                                       .limit(QUEUE_LIMIT)))
+    open_per_slot = Counter(r.slot_id for r in requests if r.is_open)
+    requests.sort(key=lambda r: (not r.is_open, r.created_at if r.is_open else -r.id))
+    return [QueueItem(r, r.is_open and open_per_slot[r.slot_id] > 1) for r in requests]
+
+
+def slot_requests(slot_id: int) -> list[ChangeRequest]:
+    """Every request on one slot, newest first (the slot's page lists them)."""
+    query = _with_slots().where(ChangeRequest.slot_id == slot_id).order_by(
+        ChangeRequest.id.desc())
+    return list(db.session.scalars(query))
+
+
+def swap_candidates(slot: Slot) -> list[Slot]:
+    """Other units' unregistered months of the same plan and channel."""
+    query = (select(Slot).options(joinedload(Slot.assigned_unit))
+             .where(Slot.column_id == slot.column_id, Slot.id != slot.id,
+                    Slot.status == "planned", Slot.assigned_unit_id.is_not(None),
+                    Slot.assigned_unit_id != slot.assigned_unit_id)
+             .order_by(Slot.period_start))
+    return list(db.session.scalars(query))
+
+
+def history(request: ChangeRequest) -> list:
+    """The audit entries of the request and of its slot, oldest first."""
+    entries = audit.history("change_requests", request.id) + audit.history("slots",
+                                                                           request.slot_id)
+    return sorted(entries, key=lambda e: (e.at, e.id))

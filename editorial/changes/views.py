@@ -1,0 +1,131 @@
+"""Change requests: file one on a slot, the approval queue, a request's page, the steps;
+editors' direct edits and the month grid's drag-and-drop move."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from editorial.changes import queries, services
+from editorial.changes.forms import ChangeInput, EditInput, parse_version
+from editorial.changes.rules import Step
+from editorial.errors import Conflict, RuleViolation
+from editorial.extensions import db
+from editorial.plans.forms import parse_day
+from editorial.plans.models import Slot
+from editorial.units.services import district_units
+from editorial.web.render import page_or_fragment
+
+bp = Blueprint("changes", __name__)
+LABELS = {"state_labels": services.STATE_LABELS, "kind_labels": services.KIND_LABELS}
+
+
+@bp.get("/changes")
+@login_required
+def index():
+    """The approval queue (editors) or the unit's requests (officers)."""
+    items = queries.queue(current_user, show_closed=request.args.get("all") == "1")
+    return page_or_fragment("changes/index.html", "changes/_queue.html", items=items, **LABELS)
+
+
+@bp.get("/changes/badge")
+@login_required
+def badge():
+    """The navigation badge: requests waiting for an editor."""
+    count = services.open_count() if current_user.is_editor else 0
+    return page_or_fragment("changes/_badge.html", "changes/_badge.html", count=count)
+
+
+@bp.get("/changes/<int:request_id>")
+@login_required
+def show(request_id: int):
+    """One request: before → after, the reason, the slot's history, the allowed steps."""
+    return _request_page(services.load(request_id))
+
+
+def _request_page(change, error: str = "", status: int = 200):
+    return page_or_fragment(
+        "changes/show.html", "changes/_request.html", status=status, change=change,
+        slot=change.slot, diff=services.rules.diff(services.snapshot(change.slot),
+                                                   services.proposed(change)),
+        steps=services.allowed_steps(current_user, change), history=queries.history(change),
+        error=error, **LABELS)
+
+
+@bp.post("/changes/<int:request_id>/<step>")
+@login_required
+def step(request_id: int, step: str):
+    """Consent, decline, approve, reject or withdraw."""
+    change = services.load(request_id)
+    try:
+        services.take_step(current_user, change, Step(step),
+                           parse_version(request.form.get("version")),
+                           " ".join(request.form.get("note", "").split())[:1000])
+    except ValueError:
+        return _request_page(change, "Bước không hợp lệ.", 404)
+    except (Conflict, RuleViolation) as error:
+        db.session.rollback()
+        return _request_page(services.load(request_id), str(error), error.status)
+    db.session.commit()
+    response = _request_page(change)
+    response.headers["HX-Trigger"] = "changeDecided"
+    return response
+
+
+@bp.get("/slots/<int:slot_id>/changes")
+@login_required
+def slot_changes(slot_id: int):
+    """A slot's change requests, the form to file one, and the editors' direct edit."""
+    return _slot_page(db.get_or_404(Slot, slot_id))
+
+
+def _slot_page(slot: Slot, change_error: str = "", edit_error: str = "", status: int = 200):
+    return page_or_fragment(
+        "changes/slot.html", "changes/slot.html", status=status, slot=slot,
+        requests=queries.slot_requests(slot.id), candidates=queries.swap_candidates(slot),
+        units=district_units(), change_error=change_error, edit_error=edit_error,
+        form=request.form, **LABELS)
+
+
+@bp.post("/slots/<int:slot_id>/changes")
+@login_required
+def file(slot_id: int):
+    """An officer files a change request on their unit's slot."""
+    slot = db.get_or_404(Slot, slot_id)
+    try:
+        change = services.file_request(current_user, slot, ChangeInput.parse(request.form))
+    except RuleViolation as error:
+        db.session.rollback()
+        return _slot_page(slot, change_error=str(error), status=422)
+    db.session.commit()
+    return redirect(url_for("changes.show", request_id=change.id), code=303)
+
+
+@bp.post("/slots/<int:slot_id>/edit")
+@login_required
+def edit(slot_id: int):
+    """An editor edits the plan directly (topic, unit, dates), checked against the version."""
+    slot = db.get_or_404(Slot, slot_id)
+    try:
+        services.direct_edit(current_user, slot, EditInput.parse(request.form),
+                             parse_version(request.form.get("version")))
+    except (Conflict, RuleViolation) as error:
+        db.session.rollback()
+        return _slot_page(db.session.get(Slot, slot_id), edit_error=str(error),
+                          status=error.status)
+    db.session.commit()
+    return redirect(url_for("changes.slot_changes", slot_id=slot_id), code=303)
+
+
+@bp.post("/slots/<int:slot_id>/move")
+@login_required
+def move(slot_id: int):
+    """Drag-and-drop in the month grid: move one of the slot's dates to another day."""
+    slot = db.get_or_404(Slot, slot_id)
+    day = parse_day(request.form.get("day"), None)
+    if day is None:
+        raise RuleViolation("Hãy chọn ngày mới.")
+    services.move_date(current_user, slot, request.form.get("field", ""), day,
+                       parse_version(request.form.get("version")))
+    db.session.commit()
+    return "", 204, {"HX-Trigger": "slotMoved"}
