@@ -4,7 +4,9 @@ editors' direct edits and the month grid's drag-and-drop move."""
 from __future__ import annotations
 
 from flask import Blueprint, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy.orm.exc import StaleDataError
 
 from editorial.changes import queries, services
 from editorial.changes.forms import ChangeInput, EditInput, parse_version
@@ -66,6 +68,10 @@ def step(request_id: int, step: str):
     except (Conflict, RuleViolation) as error:
         db.session.rollback()
         return _request_page(services.load(request_id), str(error), error.status)
+    except StaleDataError:  # another decider committed between our read and our write
+        db.session.rollback()
+        return _request_page(services.load(request_id), _(
+            "Yêu cầu này vừa được người khác xử lý; trạng thái hiện tại ở dưới đây."), 409)
     db.session.commit()
     response = _request_page(change)
     response.headers["HX-Trigger"] = "changeDecided"

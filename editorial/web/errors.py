@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from editorial.errors import DomainError
@@ -38,6 +39,11 @@ def register(app: Flask) -> None:
     def domain_error(error: DomainError):
         db.session.rollback()
         return _answer(error.status, str(error))
+
+    @app.errorhandler(StaleDataError)
+    def stale(_error: StaleDataError):
+        db.session.rollback()  # a concurrent writer won: answer like a version mismatch
+        return _answer(409, _("Dữ liệu vừa được người khác thay đổi; hãy tải lại trang."))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

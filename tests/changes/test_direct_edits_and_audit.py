@@ -134,12 +134,11 @@ def test_twenty_concurrent_approvals_give_one_decision(agreed, app, db):
         auth = Auth(client)
         assert auth.login(editor.login).status_code == 303
         clients.append((auth, auth_token(client)))
-    barrier, results = threading.Barrier(20), []
+    barrier, results, url = threading.Barrier(20), [], f"/changes/{change.id}/approve"
 
     def approve(auth, token):
         barrier.wait()
-        response = auth.client.post(f"/changes/{change.id}/approve",
-                                    data={"version": 1, "csrf_token": token})
+        response = auth.client.post(url, data={"version": 1, "csrf_token": token})
         results.append(response.status_code)
 
     threads = [threading.Thread(target=approve, args=pair) for pair in clients]
