@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 
 from editorial import config
 from editorial.extensions import babel, csrf, db, htmx, login_manager, migrate
@@ -15,10 +15,11 @@ def blueprints() -> list:
     """Every blueprint of the app, in one explicit list."""
     from editorial.admin.views import bp as admin
     from editorial.auth.views import bp as auth
+    from editorial.feeds.views import bp as feeds
     from editorial.plans.views import bp as plans
     from editorial.units.views import bp as units
 
-    return [auth, plans, units, admin]
+    return [auth, plans, units, admin, feeds]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
@@ -41,8 +42,8 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _locale() -> str:
-    """The language the user chose, Vietnamese by default."""
-    return session.get("lang", "vi")
+    """The language the user chose, Vietnamese by default (and outside requests: CLI, jobs)."""
+    return session.get("lang", "vi") if has_request_context() else "vi"
 
 
 def _init_extensions(app: Flask) -> None:
