@@ -22,13 +22,12 @@ from editorial.models_base import utcnow
 
 _ROW = 1
 _table = CalendarVersion.__table__
+_CURRENT = select(_table.c.counter, _table.c.changed_at).where(_table.c.id == _ROW)
 
 
 def current() -> tuple[int, datetime | None]:
     """The version counter and when it last moved; (0, None) before the first write."""
-    row = db.session.execute(
-        select(_table.c.counter, _table.c.changed_at).where(_table.c.id == _ROW)
-    ).first()
+    row = db.session.connection().execute(_CURRENT).first()
     return (row.counter, row.changed_at) if row else (0, None)
 
 

@@ -11,7 +11,7 @@ from werkzeug.http import parse_date
 from editorial.auth.models import User
 from editorial.errors import DomainError, RuleViolation
 from editorial.extensions import db
-from editorial.feeds import pages, rules, services
+from editorial.feeds import pages, polls, rules, services
 from editorial.feeds.cache import Built
 from editorial.feeds.forms import Choices
 from editorial.models_base import utcnow
@@ -24,9 +24,9 @@ CALENDAR = "text/calendar; charset=utf-8"
 @bp.get("/feeds/<int:user_id>/<scope>/<token>.ics")
 def personal(user_id: int, scope: str, token: str):
     """A user's secret feed: no login, no cookie; 404 for any URL that is not valid now."""
-    settings, unit_id = services.authorize(user_id, scope, token)
-    services.record_use(settings, scope)
-    built = services.personal_feed(settings, scope, unit_id)
+    reader = polls.authorize(user_id, scope, token)
+    polls.record_use(reader)
+    built = polls.personal_feed(reader)
     db.session.commit()
     return _calendar_response(built, "private, no-cache")
 
@@ -34,7 +34,7 @@ def personal(user_id: int, scope: str, token: str):
 @bp.get("/feeds/public.ics")
 def public():
     """Anniversaries and holidays, for anyone."""
-    return _calendar_response(services.public_feed(), "public, max-age=3600")
+    return _calendar_response(polls.public_feed(), "public, max-age=3600")
 
 
 @bp.get("/slots/<int:slot_id>.ics")

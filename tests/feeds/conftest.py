@@ -40,7 +40,7 @@ def observances(monkeypatch):
     """Holidays, an anniversary, a timed meeting and a report deadline from the pipeline."""
     from editorial.observances import services
 
-    def events_between(start: date, end: date) -> list[CalendarEvent]:
+    def events_between(start: date, end: date, *_viewer) -> list[CalendarEvent]:
         return [e for e in OBSERVANCES if start <= e.day <= end]
 
     monkeypatch.setattr(services, "events_between", events_between)

@@ -141,6 +141,14 @@ def test_polls_are_cheap_and_built_once_per_change(app, db, client, feed_path, q
     assert cache().builds == builds + 1  # one rebuild for the change, then memory again
 
 
+def test_a_rebuild_of_unchanged_data_gives_the_same_bytes(client, feed_path, observances):
+    path = feed_path("bientap", "province")
+    first = client.get(path)
+    cache().clear()  # another process, or this one after a restart
+    again = client.get(path)
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+
+
 def test_last_use_is_recorded_hourly(db, client, feed_path):
     path = feed_path("kesach")
     client.get(path)

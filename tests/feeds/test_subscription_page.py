@@ -40,6 +40,13 @@ def test_officer_page_shows_url_links_qr_and_instructions(client, login_as, runn
     assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', html)
 
 
+def test_page_in_english(client, login_as):
+    auth = login_as("kesach")
+    auth.post("/language", {"lang": "en", "next": "/feeds"})
+    html = client.get("/feeds").get_data(as_text=True)
+    assert "Calendar on your phone" in html and "Google refreshes subscribed calendars" in html
+
+
 def test_editor_chooses_province_or_a_unit(db, client, login_as):
     login_as("bientap")
     html = client.get("/feeds").get_data(as_text=True)
