@@ -25,7 +25,6 @@ ALARM_LABELS = {
     "three_days": _l("9 giờ sáng, 3 ngày trước"),
     "week_and_day": _l("1 tuần trước và hôm trước (9 giờ sáng)"),
 }
-assert set(GROUP_LABELS) == set(GROUPS) and set(ALARM_LABELS) == set(ALARMS)
 
 
 @dataclass(frozen=True)

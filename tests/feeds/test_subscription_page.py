@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from editorial.plans.models import Slot, SlotStatus
 from editorial.units.models import Unit
+from tests.factories import make_unit
 from tests.feeds.parse import feed_events, page_events
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -45,6 +46,27 @@ def test_page_in_english(client, login_as):
     auth.post("/language", {"lang": "en", "next": "/feeds"})
     html = client.get("/feeds").get_data(as_text=True)
     assert "Calendar on your phone" in html and "Google refreshes subscribed calendars" in html
+
+
+def test_every_choice_has_a_label():
+    from editorial.feeds.forms import ALARM_LABELS, GROUP_LABELS
+    from editorial.feeds.rules import ALARMS, GROUPS
+
+    assert list(GROUP_LABELS) == list(GROUPS) and list(ALARM_LABELS) == list(ALARMS)
+
+
+def test_page_queries_do_not_grow_with_the_units(db, client, login_as, queries):
+    login_as("bientap")
+    client.get("/feeds?scope=province")
+    with queries() as before:
+        client.get("/feeds?scope=province")
+    for _ in range(15):
+        make_unit()
+    db.session.commit()
+    with queries() as after:
+        response = client.get("/feeds?scope=province")
+    assert response.status_code == 200 and response.get_data(as_text=True).count("unit-") > 25
+    assert len(after) == len(before) <= 6, after
 
 
 def test_editor_chooses_province_or_a_unit(db, client, login_as):
