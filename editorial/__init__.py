@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 
 from editorial import config
 from editorial.extensions import babel, csrf, db, htmx, login_manager, migrate
@@ -18,6 +18,7 @@ def blueprints() -> list:
     from editorial.auth.views import bp as auth
     from editorial.changes.views import bp as changes
     from editorial.dashboard.views import bp as dashboard
+    from editorial.feeds.views import bp as feeds
     from editorial.observances.views import bp as observances
     from editorial.plans.views import bp as plans
     from editorial.registrations.views import bp as registrations
@@ -25,7 +26,7 @@ def blueprints() -> list:
     from editorial.units.views import bp as units
 
     return [auth, dashboard, plans, registrations, search, units, observances, changes, audit,
-            admin]
+            feeds, admin]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
@@ -48,8 +49,8 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _locale() -> str:
-    """The language the user chose, Vietnamese by default."""
-    return session.get("lang", "vi")
+    """The language the user chose, Vietnamese by default (and outside requests: CLI, jobs)."""
+    return session.get("lang", "vi") if has_request_context() else "vi"
 
 
 def _init_extensions(app: Flask) -> None:

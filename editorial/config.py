@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
 # Environment variables read as settings (name → parser).
 ENVIRONMENT: dict[str, Any] = {
     "SECRET_KEY": str,
+    "FEED_SECRET_KEY": str,
     "BASE_URL": str,
     "SESSION_COOKIE_SECURE": lambda v: v.lower() in {"1", "true", "yes"},
     "MAIL_SERVER": str,
