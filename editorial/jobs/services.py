@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from editorial import clock
@@ -35,7 +36,7 @@ class Overview:
     failed_runs: list[JobRun]
     failed_reminders: list[Reminder]
     outbox: list[MailMessage]
-    mail_counts: dict[str, int]
+    mail_counts: dict[MailStatus, int]
 
 
 def overview() -> Overview:
@@ -50,7 +51,7 @@ def overview() -> Overview:
             .order_by(Reminder.id.desc()).limit(FAILURES_SHOWN))),
         outbox=list(db.session.scalars(select(MailMessage).order_by(MailMessage.id.desc())
                                        .limit(OUTBOX_SIZE))),
-        mail_counts={str(s): n for s, n in db.session.execute(
+        mail_counts={s: n for s, n in db.session.execute(
             select(MailMessage.status, func.count()).group_by(MailMessage.status))},
     )
 
@@ -73,3 +74,10 @@ def _instant(timestamp: float | None) -> datetime | None:
 
 
 RESENDABLE = (MailStatus.FAILED, MailStatus.HELD)
+MAIL_STATUS_LABELS = {
+    MailStatus.QUEUED: _l("Chờ gửi"),
+    MailStatus.SENDING: _l("Đang gửi"),
+    MailStatus.SENT: _l("Đã gửi"),
+    MailStatus.FAILED: _l("Gửi lỗi"),
+    MailStatus.HELD: _l("Giữ trong hộp thư đi"),
+}

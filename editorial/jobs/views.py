@@ -38,4 +38,5 @@ def resend(mail_id: int):
 def _page(status: int = 200, error: str | None = None, resent: int | None = None):
     return page_or_fragment("jobs/index.html", "jobs/_overview.html", status=status,
                             view=services.overview(), smtp=mail.smtp_configured(current_app.config),
-                            resendable=services.RESENDABLE, error=error, resent=resent)
+                            resendable=services.RESENDABLE, error=error, resent=resent,
+                            status_labels=services.MAIL_STATUS_LABELS)

@@ -36,7 +36,7 @@ def absolute(path: str) -> str:
     return current_app.config["BASE_URL"].rstrip("/") + "/" + path.lstrip("/")
 
 
-def queue(user: User, address: str, headline: str, body: str, url: str,
+def queue(user: User, address: str, headline: str, body: str, url: str, now: datetime,
           reminder_id: int | None = None) -> MailMessage:
     """Add a reminder mail: queued for SMTP, or held in the outbox without a server."""
     text = render_template("notifications/mail_reminder.txt", name=user.name, headline=headline,
@@ -45,7 +45,7 @@ def queue(user: User, address: str, headline: str, body: str, url: str,
     held = not smtp_configured(current_app.config)
     message = MailMessage(recipient_id=user.id, reminder_id=reminder_id, to_addr=address,
                           subject=f"{SUBJECT_PREFIX} {headline}"[:300], body=text,
-                          status=MailStatus.HELD if held else MailStatus.QUEUED)
+                          status=MailStatus.HELD if held else MailStatus.QUEUED, created_at=now)
     db.session.add(message)
     return message
 

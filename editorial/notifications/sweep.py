@@ -79,10 +79,10 @@ def _deliver(row: Reminder, users: dict[int, User], prefs: dict, now: datetime) 
     user = users[row.recipient_id]
     title = rules.headline(row.title, row.deadline, now.astimezone(VN).date(), row.kind)
     db.session.add(Notification(user_id=user.id, reminder_id=row.id, kind=row.kind,
-                                title=title[:300], body=row.body, url=row.url))
+                                title=title[:300], body=row.body, url=row.url, created_at=now))
     choice = prefs.get(user.id, rules.Preferences())
     if choice.mails and user.active:
-        mail.queue(user, choice.email or "", title, row.body, row.url, reminder_id=row.id)
+        mail.queue(user, choice.email or "", title, row.body, row.url, now, reminder_id=row.id)
     return 1
 
 

@@ -58,6 +58,7 @@ def test_without_smtp_mail_is_held_in_the_outbox(demo, db, login_as, client):
     html = client.get("/admin/scheduler/").get_data(as_text=True)
     assert "vinhchau@mttq.test" in html and "Còn 3 ngày" in html
     assert "Kính gửi Cán bộ Vĩnh Châu," in html
+    assert "Giữ trong hộp thư đi: 2" in html
     assert "Gửi lại" not in html  # nothing to resend to without a server
 
 
