@@ -91,22 +91,22 @@ def report_deadlines(start: date, end: date, people: People) -> list[Deadline]:
 def report_deadlines_hook(start: date, end: date) -> list:
     """HOOK: the report deadlines (`editorial.calendar.ReportDeadline`) in [start, end].
 
-    Uses `observances.services.report_deadlines_between(start, end)` when that exists (the
-    rules admins store, moved off days off); until then the shipped rules, moved off weekends.
-    """
-    stored = getattr(observances, "report_deadlines_between", None)
-    if stored is not None:
-        return list(stored(start, end))
+    Takes the admins' rules and working days from `observances.services.report_rules()` and
+    `work_calendar()` where that module has them; otherwise the shipped rules, moved off
+    weekends only."""
     from editorial.calendar import report_deadlines
 
-    weekdays = _Weekdays()
+    rules_of = getattr(observances, "report_rules", None)
+    calendar_of = getattr(observances, "work_calendar", None)
+    chosen = rules_of() if rules_of is not None else None
+    cal = calendar_of() if calendar_of is not None else _Weekdays()
     years = range(start.year, end.year + 1)
-    return [o for y in years for o in report_deadlines(None, y, cal=weekdays)
+    return [o for y in years for o in report_deadlines(chosen, y, cal=cal)
             if start <= o.date <= end and o.rule.kind == "report"]
 
 
 class _Weekdays:
-    """Monday to Friday (the fallback until the holiday calendar is wired in)."""
+    """Monday to Friday (until `observances.services.work_calendar` exists)."""
 
     def is_working_day(self, d: date) -> bool:
         return d.weekday() < 5
