@@ -33,6 +33,8 @@ run: install
 	$(FLASK) db upgrade
 	$(FLASK) demo load
 	$(FLASK) demo logins
+	$(FLASK) scheduler run & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install lint

@@ -19,6 +19,8 @@ def blueprints() -> list:
     from editorial.changes.views import bp as changes
     from editorial.dashboard.views import bp as dashboard
     from editorial.feeds.views import bp as feeds
+    from editorial.jobs.views import bp as jobs
+    from editorial.notifications.views import bp as notifications
     from editorial.observances.views import bp as observances
     from editorial.plans.views import bp as plans
     from editorial.registrations.views import bp as registrations
@@ -26,7 +28,7 @@ def blueprints() -> list:
     from editorial.units.views import bp as units
 
     return [auth, dashboard, plans, registrations, search, units, observances, changes, audit,
-            feeds, admin]
+            feeds, notifications, jobs, admin]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

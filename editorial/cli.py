@@ -76,5 +76,7 @@ def units_list() -> None:
 
 def register(app: Flask) -> None:
     """Add the command groups to the app's CLI."""
-    for group in (demo, users, units):
+    from editorial.jobs.cli import scheduler
+
+    for group in (demo, users, units, scheduler):
         app.cli.add_command(group)

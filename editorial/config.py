@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "LANGUAGES": ("vi", "en"),
     "TIMEZONE": "Asia/Ho_Chi_Minh",
     "BASE_URL": "http://127.0.0.1:5000",
+    "SCHEDULER_LEASE_SECONDS": 60,
+    "SCHEDULER_SWEEP_SECONDS": 120,
 }
 
 # Environment variables read as settings (name → parser).
@@ -35,6 +37,8 @@ ENVIRONMENT: dict[str, Any] = {
     "MAIL_USERNAME": str,
     "MAIL_PASSWORD": str,
     "MAIL_FROM": str,
+    "SCHEDULER_LEASE_SECONDS": float,
+    "SCHEDULER_SWEEP_SECONDS": int,
 }
 
 

@@ -16,6 +16,8 @@ from editorial.units.models import Unit
 class AuditEntry(db.Model):
     """A recorded change; `before`/`after` are JSON text of the values that changed."""
 
+    feed_neutral = True  # no calendar shows it: writing it rebuilds no feed
+
     __tablename__ = "audit_entries"
     __table_args__ = (Index("ix_audit_entries_subject", "subject_type", "subject_id"),)
 

@@ -100,6 +100,8 @@ class Message(db.Model):
 class ThreadRead(db.Model):
     """The last thread entry a user has seen on a slot (for "unread messages")."""
 
+    feed_neutral = True  # no calendar shows it: writing it rebuilds no feed
+
     __tablename__ = "thread_reads"
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)

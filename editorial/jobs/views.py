@@ -1,0 +1,42 @@
+"""Admin page of the scheduler: jobs, runs, the active instance, failures, the outbox."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, request, url_for
+
+from editorial.auth.models import Role
+from editorial.errors import RuleViolation
+from editorial.extensions import db
+from editorial.jobs import services
+from editorial.notifications import mail
+from editorial.web.permissions import roles_required
+from editorial.web.render import page_or_fragment
+
+bp = Blueprint("jobs", __name__, url_prefix="/admin/scheduler")
+
+
+@bp.get("/")
+@roles_required(Role.ADMIN)
+def index():
+    """The scheduler's state at a glance."""
+    return _page(resent=request.args.get("resent", type=int))
+
+
+@bp.post("/mail/<int:mail_id>/resend")
+@roles_required(Role.ADMIN)
+def resend(mail_id: int):
+    """Queue a failed (or held) mail again; the mail job sends it on its next run."""
+    try:
+        mail.resend(mail_id)
+    except RuleViolation as error:
+        db.session.rollback()
+        return _page(status=422, error=str(error))
+    db.session.commit()
+    return redirect(url_for("jobs.index", resent=mail_id), code=303)
+
+
+def _page(status: int = 200, error: str | None = None, resent: int | None = None):
+    return page_or_fragment("jobs/index.html", "jobs/_overview.html", status=status,
+                            view=services.overview(), smtp=mail.smtp_configured(current_app.config),
+                            resendable=services.RESENDABLE, error=error, resent=resent,
+                            status_labels=services.MAIL_STATUS_LABELS)

@@ -1,0 +1,1 @@
+"""Reminders, the in-app notification centre, e-mail and its outbox."""

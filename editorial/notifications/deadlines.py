@@ -1,0 +1,112 @@
+"""The deadlines reminders are about, gathered from the plans and the report rules."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from editorial.auth.models import Role, User
+from editorial.extensions import db
+from editorial.notifications.rules import Deadline, Kind
+from editorial.observances import services as observances
+from editorial.plans import services as plans
+from editorial.plans.models import Cadence, Channel, Slot, SlotStatus
+from editorial.units.models import Unit, UnitKind
+
+LOOK_BACK = timedelta(days=8)  # overdue notices for deadlines up to a week old
+LOOK_AHEAD = timedelta(days=31)  # the furthest "N days before" a user may choose is 30
+# Reminders are Vietnamese whatever the reader's UI language (mail has no session).
+CHANNEL_WORDS = {Channel.RADIO_TV: "Chuyên mục PT-TH", Channel.NEWSPAPER: "Chuyên trang Báo",
+                 Channel.WEBSITE: "Trang TTĐT"}
+
+
+class People:
+    """Active officers by unit, editors, and units by kind, loaded once per planning run."""
+
+    def __init__(self) -> None:
+        users = db.session.scalars(select(User).where(User.active.is_(True))).all()
+        self.officers: dict[int, list[int]] = defaultdict(list)
+        self.editors = tuple(u.id for u in users if u.role == Role.EDITOR)
+        for user in users:
+            if user.role == Role.OFFICER:
+                self.officers[user.unit_id].append(user.id)
+        units = db.session.execute(select(Unit.id, Unit.kind)).all()
+        self.units_of_kind: dict[str, list[int]] = defaultdict(list)
+        for unit_id, kind in units:
+            self.units_of_kind[kind.value].append(unit_id)
+
+    def officers_of(self, unit_ids: Iterable[int]) -> tuple[int, ...]:
+        return tuple(u for unit in unit_ids for u in self.officers.get(unit, ()))
+
+
+def deadlines_around(today: date, people: People) -> list[Deadline]:
+    """Registration and report deadlines from a week ago to a month ahead."""
+    start, end = today - LOOK_BACK, today + LOOK_AHEAD
+    return [*registration_deadlines(start, end, people), *report_deadlines(start, end, people)]
+
+
+def registration_deadlines(start: date, end: date, people: People) -> list[Deadline]:
+    """Monthly slots still unregistered ("planned") whose deadline falls in [start, end]."""
+    deadline_of = observances.deadline_function()
+    slots = plans.slots_between(start.replace(day=1), end + timedelta(days=31))
+    found = []
+    for slot in slots:
+        if slot.status != SlotStatus.PLANNED or slot.column.cadence != Cadence.MONTHLY:
+            continue
+        due = deadline_of(slot.period_start.year, slot.period_start.month)
+        if start <= due <= end:
+            found.append(_registration(slot, due, people))
+    return found
+
+
+def _registration(slot: Slot, due: date, people: People) -> Deadline:
+    units = (people.units_of_kind[UnitKind.DISTRICT.value] if slot.all_units
+             else [slot.assigned_unit_id])
+    unit = plans.slot_unit_label(slot) if slot.all_units else slot.assigned_unit.label
+    month = f"{slot.period_start.month}/{slot.period_start.year}"
+    return Deadline(
+        kind=Kind.REGISTRATION, subject=f"slot:{slot.id}", due=due,
+        what=f"đăng ký chủ đề tháng {month} – {CHANNEL_WORDS[slot.column.channel]} – {unit}",
+        detail=f"Chủ đề dự kiến: {slot.topic}", url=f"/slots/{slot.id}",
+        recipients=people.officers_of(units), watchers=people.editors)
+
+
+def report_deadlines(start: date, end: date, people: People) -> list[Deadline]:
+    """Report deadlines in [start, end], for the officers of the units that owe them."""
+    found = []
+    for occurrence in report_deadlines_hook(start, end):
+        rule = occurrence.rule
+        units = [u for kind in rule.unit_kinds for u in people.units_of_kind.get(kind, ())]
+        found.append(Deadline(
+            kind=Kind.REPORT, subject=f"report:{occurrence.key}", due=occurrence.date,
+            what=f"nộp {rule.name} ({occurrence.label})", detail=rule.wording,
+            url=f"/agenda?from={occurrence.date.isoformat()}",
+            recipients=people.officers_of(units)))
+    return found
+
+
+def report_deadlines_hook(start: date, end: date) -> list:
+    """HOOK: the report deadlines (`editorial.calendar.ReportDeadline`) in [start, end].
+
+    Takes the admins' rules and working days from `observances.services.report_rules()` and
+    `work_calendar()` where that module has them; otherwise the shipped rules, moved off
+    weekends only."""
+    from editorial.calendar import report_deadlines
+
+    rules_of = getattr(observances, "report_rules", None)
+    calendar_of = getattr(observances, "work_calendar", None)
+    chosen = rules_of() if rules_of is not None else None
+    cal = calendar_of() if calendar_of is not None else _Weekdays()
+    years = range(start.year, end.year + 1)
+    return [o for y in years for o in report_deadlines(chosen, y, cal=cal)
+            if start <= o.date <= end and o.rule.kind == "report"]
+
+
+class _Weekdays:
+    """Monday to Friday (until `observances.services.work_calendar` exists)."""
+
+    def is_working_day(self, d: date) -> bool:
+        return d.weekday() < 5

@@ -1,0 +1,117 @@
+"""Keep the reminder rows in step with the deadlines: an idempotent upsert by key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import or_, select
+
+from editorial.clock import VN
+from editorial.extensions import db
+from editorial.notifications import rules
+from editorial.notifications.deadlines import People, deadlines_around
+from editorial.notifications.models import Reminder
+from editorial.notifications.preferences import preferences_of
+from editorial.plans import services as plans
+from editorial.plans.models import SlotStatus
+
+_FIELDS = ("deadline", "due_at", "expires_at", "title", "body", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResult:
+    created: int
+    updated: int
+    deleted: int
+
+
+def plan_reminders(now: datetime) -> PlanResult:
+    """Upsert the reminders the deadlines call for; delete unsent ones that no longer apply
+    (the slot was registered, the deadline or a preference changed). Sent rows stay as they are."""
+    people = People()
+    today = now.astimezone(VN).date()
+    deadlines = deadlines_around(today, people)
+    users = {u for d in deadlines for u in (*d.recipients, *d.watchers)}
+    planned = rules.plan(deadlines, preferences_of(users), VN)
+    wanted = {p.key: p for p in planned if p.expires_at > now}
+    return _apply(wanted, _existing({k[1] for k in wanted}), now)
+
+
+def _existing(subjects: set[str]) -> list[Reminder]:
+    """Rows of the planned kinds that are unsent, or about one of `subjects`."""
+    about = or_(Reminder.sent_at.is_(None), Reminder.subject.in_(subjects)) if subjects \
+        else Reminder.sent_at.is_(None)
+    query = select(Reminder).where(Reminder.kind.in_([str(k) for k in rules.PLANNED_KINDS]),
+                                   about)
+    return list(db.session.scalars(query))
+
+
+def _apply(wanted: dict, rows: Iterable[Reminder], now: datetime) -> PlanResult:
+    created = updated = deleted = 0
+    for row in rows:
+        planned = wanted.pop(row.key, None)
+        if row.sent_at is not None:
+            continue
+        if planned is None:
+            if row.expires_at > now:  # expired unsent rows stay as a record
+                db.session.delete(row)
+                deleted += 1
+        elif any(getattr(row, f) != getattr(planned, f) for f in _FIELDS):
+            for f in _FIELDS:
+                setattr(row, f, getattr(planned, f))
+            updated += 1
+    for planned in wanted.values():
+        db.session.add(Reminder(kind=planned.kind, subject=planned.subject,
+                                recipient_id=planned.recipient_id,
+                                offset_days=planned.offset_days,
+                                **{f: getattr(planned, f) for f in _FIELDS}))
+        created += 1
+    db.session.flush()
+    return PlanResult(created, updated, deleted)
+
+
+def plan_digest(now: datetime) -> int:
+    """The editors' morning digest of slots waiting for them; one row per editor per day."""
+    today = now.astimezone(VN).date()
+    slots = plans.slots_between(today - timedelta(days=31), today + timedelta(days=366))
+    waiting = [s for s in slots if s.status in (SlotStatus.REGISTERED, SlotStatus.NEGOTIATING)]
+    if not waiting:
+        return 0
+    fresh = [s for s in waiting if s.updated_at >= now - timedelta(days=1)]
+    title = (f"Bản tin sáng {today:%d/%m/%Y}: {len(waiting)} chủ đề chờ xử lý, "
+             f"{len(fresh)} mới trong 24 giờ")
+    body = "\n".join(_digest_line(s, s in fresh) for s in waiting[:30])
+    editors = People().editors
+    prefs = preferences_of(editors)
+    subject = f"digest:{today.isoformat()}"
+    rows = {r.recipient_id: r for r in db.session.scalars(select(Reminder).where(
+        Reminder.kind == str(rules.Kind.DIGEST), Reminder.subject == subject))}
+    count = 0
+    for editor in editors:
+        if not prefs.get(editor, rules.Preferences()).wants(rules.Kind.DIGEST):
+            continue
+        row = rows.get(editor)
+        if row is None:
+            db.session.add(_digest(editor, subject, today, now, title, body))
+            count += 1
+        elif row.sent_at is None:
+            row.title, row.body = title, body
+    db.session.flush()
+    return count
+
+
+def _digest_line(slot, fresh: bool) -> str:
+    mark = "[mới] " if fresh else ""
+    state = "đã đăng ký" if slot.status == SlotStatus.REGISTERED else "đang trao đổi"
+    unit = plans.slot_unit_label(slot)
+    return f"- {mark}Tháng {slot.period_start:%m/%Y} – {unit} ({state}): {slot.topic[:120]}"
+
+
+def _digest(editor: int, subject: str, today: date, now: datetime, title: str,
+            body: str) -> Reminder:
+    expires = rules.at_local(today + timedelta(days=1), VN, time(0))
+    return Reminder(kind=str(rules.Kind.DIGEST), subject=subject, recipient_id=editor,
+                    offset_days=0, deadline=today, due_at=now, expires_at=expires, title=title,
+                    body=body, url="/")

@@ -1,0 +1,177 @@
+"""The reminder jobs on a controlled clock: who is reminded of what, exactly once."""
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from editorial.auth.models import User
+from editorial.clock import VN
+from editorial.jobs import tasks
+from editorial.notifications import preferences
+from editorial.notifications.models import MailMessage, MailStatus, Notification, Reminder
+from editorial.notifications.rules import Preferences
+from editorial.plans.models import Slot, SlotStatus
+
+
+def at(day: int, month: int = 4, hour: int = 7, minute: int = 30) -> datetime:
+    """A Vietnamese wall-clock time in 2023."""
+    return datetime(2023, month, day, hour, minute, tzinfo=VN)
+
+
+def inbox(db, login: str) -> list[str]:
+    user = db.session.scalar(select(User).where(User.login == login))
+    return list(db.session.scalars(select(Notification.title).where(
+        Notification.user_id == user.id).order_by(Notification.id)))
+
+
+def everyone(db) -> dict[str, int]:
+    rows = db.session.execute(select(User.login, func.count(Notification.id))
+                              .join(Notification, Notification.user_id == User.id)
+                              .group_by(User.login)).all()
+    return dict(rows)
+
+
+def april_slots(db) -> list[Slot]:
+    return list(db.session.scalars(select(Slot).where(Slot.period_start == date(2023, 4, 1))))
+
+
+def test_three_days_before_vinh_chau_is_reminded_once(demo, db):
+    summary = tasks.reminders(at(2)).split(";")[1]
+    assert "gửi 2" in summary
+    # April's topic belongs to Vĩnh Châu; its deadline is Wednesday 5/4/2023.
+    assert everyone(db) == {"vinhchau": 2}
+    titles = inbox(db, "vinhchau")
+    assert all(t.startswith("Còn 3 ngày – Hạn đăng ký chủ đề tháng 4/2023") for t in titles)
+    assert {t.split(" – ")[2] for t in titles} == {"Chuyên mục PT-TH", "Chuyên trang Báo"}
+    assert all(t.endswith("(05/04/2023)") for t in titles)
+
+    assert "gửi 0" in tasks.reminders(at(2))
+    assert "gửi 0" in tasks.reminders(at(2, minute=45))
+    assert everyone(db) == {"vinhchau": 2}
+
+
+def test_the_whole_run_up_to_the_deadline_and_after(demo, db):
+    for day in range(1, 8):
+        for hour in (6, 8, 20):  # the sweep runs all day; each step is sent once
+            tasks.reminders(at(day, hour=hour, minute=0))
+    titles = inbox(db, "vinhchau")
+    assert len(titles) == 6
+    assert sorted(t.split(" – ")[0] for t in titles) == (
+        ["Còn 1 ngày"] * 2 + ["Còn 3 ngày"] * 2 + ["Hôm nay"] * 2)
+    editors = inbox(db, "bientap")
+    assert len(editors) == 2
+    assert all(t.startswith("Quá hạn đăng ký chủ đề tháng 4/2023") and "Vĩnh Châu" in t
+               for t in editors)
+    assert set(everyone(db)) == {"vinhchau", "bientap"}
+
+
+def test_a_registered_slot_stops_its_reminders(demo, db):
+    tasks.reminders(at(2))
+    radio, paper = april_slots(db)
+    radio.status = SlotStatus.REGISTERED
+    db.session.commit()
+    tasks.reminders(at(4))
+    tasks.reminders(at(6))
+    titles = inbox(db, "vinhchau")
+    assert len(titles) == 3  # both at -3, then only the newspaper page at -1
+    assert "Chuyên trang Báo" in titles[-1]
+    assert all("Chuyên mục PT-TH" not in t for t in inbox(db, "bientap"))
+    unsent = db.session.scalars(select(Reminder).where(
+        Reminder.subject == f"slot:{radio.id}", Reminder.sent_at.is_(None))).all()
+    assert unsent == []
+
+
+def test_a_moved_deadline_moves_its_unsent_reminders(demo, db, monkeypatch):
+    tasks.reminders(at(30, month=3))
+    assert everyone(db) == {}
+    from editorial.observances import services as observances
+
+    moved = {(2023, 4): date(2023, 4, 3)}  # the 5th of April becomes Monday the 3rd
+    monkeypatch.setattr(observances, "deadline_function",
+                        lambda: lambda y, m: moved.get((y, m), date(y, m, 5)))
+    tasks.reminders(at(31, month=3))
+    titles = inbox(db, "vinhchau")
+    assert len(titles) == 2 and all(t.startswith("Còn 3 ngày") for t in titles)
+    assert all(t.endswith("(03/04/2023)") for t in titles)
+    dues = db.session.scalars(select(Reminder.due_at).where(
+        Reminder.recipient_id == _id(db, "vinhchau"), Reminder.offset_days == 0,
+        Reminder.kind == "registration")).all()
+    assert {d.astimezone(VN) for d in dues} == {at(3)}
+
+
+def test_a_scheduler_down_for_days_catches_up_once(demo, db):
+    tasks.reminders(at(30, month=3))
+    result = tasks.reminders(at(5, hour=9))  # nothing ran from 30/3 to 5/4 09:00
+    assert "gửi 2, bỏ qua 4" in result
+    assert [t.split(" – ")[0] for t in inbox(db, "vinhchau")] == ["Hôm nay", "Hôm nay"]
+    assert "gửi 0, bỏ qua 0" in tasks.reminders(at(5, hour=10))
+
+
+def test_each_user_chooses_days_ahead_kinds_and_mail(demo, db):
+    vinhchau, editor = _id(db, "vinhchau"), _id(db, "bientap")
+    preferences.save_preferences(vinhchau, Preferences(days_before=(7,), email="vc@example.vn"))
+    preferences.save_preferences(editor, Preferences(muted=frozenset({"overdue"})))
+    db.session.commit()
+    tasks.reminders(at(29, month=3))
+    assert [t.split(" – ")[0] for t in inbox(db, "vinhchau")] == ["Còn 7 ngày"] * 2
+    tasks.reminders(at(2))
+    tasks.reminders(at(4))
+    tasks.reminders(at(5))
+    tasks.reminders(at(6))
+    assert len(inbox(db, "vinhchau")) == 2 + 2  # 7 days before, then on the day; no 3, no 1
+    assert inbox(db, "bientap") == []
+    mail = db.session.scalars(select(MailMessage)).all()
+    assert len(mail) == 4 and {m.to_addr for m in mail} == {"vc@example.vn"}
+    assert {m.status for m in mail} == {MailStatus.HELD}  # no SMTP server in the tests
+
+
+def test_report_deadlines_reach_district_officers(demo, db):
+    # "Báo cáo tháng" is due "trước ngày 25": Monday 24/4/2023; 3 days before is 21/4.
+    tasks.reminders(at(21))
+    titles = inbox(db, "kesach")
+    assert titles and all("Báo cáo tháng" in t and "trước ngày 25/4/2023" in t for t in titles)
+    assert len(everyone(db)) == 11  # one officer in each district unit
+
+
+def test_morning_digest_lists_what_waits_for_editors(demo, db):
+    assert "cho 0" in tasks.morning_digest(at(3, hour=7, minute=0))
+    radio = april_slots(db)[0]
+    radio.status = SlotStatus.REGISTERED
+    db.session.commit()
+    tasks.morning_digest(at(4, hour=7, minute=0))
+    tasks.morning_digest(at(4, hour=7, minute=5))  # a second run the same morning
+    digest = inbox(db, "bientap")
+    assert len(digest) == 1 and digest[0].startswith("Bản tin sáng 04/04/2023: 1 chủ đề")
+    body = db.session.scalar(select(Notification.body).where(Notification.kind == "digest"))
+    assert "[mới]" in body and "Vĩnh Châu" in body and "đã đăng ký" in body
+
+
+def test_a_failing_reminder_is_retried_with_backoff(demo, db, monkeypatch):
+    from editorial.notifications import sweep
+
+    tasks.reminders(at(30, month=3))
+    real = sweep._deliver
+
+    def broken(*args):
+        raise RuntimeError("hỏng tạm thời")
+
+    monkeypatch.setattr(sweep, "_deliver", broken)
+    assert "lỗi 2" in tasks.reminders(at(2))
+    row = db.session.scalars(select(Reminder).where(Reminder.attempts == 1)).first()
+    assert "hỏng tạm thời" in row.last_error
+    assert row.next_attempt_at.astimezone(VN) == at(2, minute=35)
+    monkeypatch.setattr(sweep, "_deliver", real)
+    assert "gửi 0" in tasks.reminders(at(2, minute=33))  # still backing off
+    assert "gửi 2" in tasks.reminders(at(2, minute=36))
+
+
+@pytest.mark.parametrize("job", ["reminders", "mail", "digest", "housekeeping"])
+def test_each_job_runs_from_the_cli(demo, runner, job):
+    result = runner.invoke(args=["scheduler", "run-job", job])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{job}: ")
+
+
+def _id(db, login: str) -> int:
+    return db.session.scalar(select(User.id).where(User.login == login))
