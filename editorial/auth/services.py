@@ -29,3 +29,17 @@ def create_user(login: str, name: str, role: Role, unit: Unit, password: str) ->
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def officer_ids(unit_id: int | None) -> list[int]:
+    """The active officers of a unit (who are told about its slots)."""
+    if unit_id is None:
+        return []
+    return list(db.session.scalars(select(User.id).where(
+        User.unit_id == unit_id, User.role == Role.OFFICER, User.active.is_(True))))
+
+
+def editor_ids() -> list[int]:
+    """The active editors and admins (Ban PT-TG decides schedule changes)."""
+    return list(db.session.scalars(select(User.id).where(
+        User.role.in_([Role.EDITOR, Role.ADMIN]), User.active.is_(True))))

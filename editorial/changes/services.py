@@ -10,12 +10,14 @@ from sqlalchemy.orm import joinedload
 
 from editorial import clock
 from editorial.audit import services as audit
+from editorial.auth import services as users
 from editorial.changes import rules
 from editorial.changes.forms import ChangeInput, EditInput
 from editorial.changes.models import ChangeRequest
 from editorial.changes.rules import ChangeKind, ChangeState, Step
 from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
+from editorial.notifications import services as notifications
 from editorial.plans.models import PlanColumn, Slot, SlotStatus
 from editorial.units.models import Unit
 
@@ -88,7 +90,29 @@ def file_request(user, slot: Slot, data: ChangeInput) -> ChangeRequest:
     db.session.flush()
     audit.record(user, "change.request", request, after=proposed(request), note=data.reason,
                  unit_id=user.unit_id)
+    _tell(request, _next_party(request))
     return request
+
+
+def _next_party(request: ChangeRequest) -> list[int]:
+    """Who must act next: the other unit for a swap awaiting consent, else the editors."""
+    if request.state == ChangeState.AWAITING_CONSENT:
+        return users.officer_ids(request.other_slot.assigned_unit_id)
+    return users.editor_ids()
+
+
+def _parties(request: ChangeRequest) -> list[int]:
+    """The requester's unit and, for a swap, the other unit: they hear the decision."""
+    other = request.other_slot.assigned_unit_id if request.other_slot else None
+    return users.officer_ids(request.unit_id) + users.officer_ids(other)
+
+
+def _tell(request: ChangeRequest, recipients: list[int]) -> None:
+    """Put the request's new state in the recipients' notification centres."""
+    title = (f"{KIND_LABELS[request.kind]} #{request.id}: {STATE_LABELS[request.state]} – "
+             f"{request.slot.title}")
+    notifications.notify(recipients, title, request.reason, f"/changes/{request.id}",
+                         clock.now())
 
 
 def proposed(request: ChangeRequest) -> dict:
@@ -164,6 +188,7 @@ def take_step(user, request: ChangeRequest, step: Step, version: int, note: str 
     if not rules.allowed(step, request.state, **_actor_flags(user, request)):
         raise NotAllowed(_("Bạn không thể thực hiện bước này với yêu cầu này."))
     before = {"state": request.state.value}
+    parties = _parties(request)  # before a swap moves the units around
     request.state = _RESULT[step]
     if step == Step.CONSENT:
         request.consent_by_id, request.consent_at = user.id, clock.now()
@@ -178,6 +203,12 @@ def take_step(user, request: ChangeRequest, step: Step, version: int, note: str 
             audit.record(user, "slot.change", slot, before=old, after=new,
                          note=f"Yêu cầu thay đổi #{request.id}")
         db.session.flush()
+    if step == Step.CONSENT:
+        _tell(request, _next_party(request) + users.officer_ids(request.unit_id))
+    elif step == Step.WITHDRAW:
+        _tell(request, users.editor_ids() + parties)
+    else:
+        _tell(request, parties)
 
 
 def direct_edit(user, slot: Slot, data: EditInput, version: int) -> None:

@@ -22,6 +22,7 @@ class Kind(enum.StrEnum):
     OVERDUE = "overdue"  # a unit missed the registration deadline (editors)
     REPORT = "report"  # a report is due (unit officers)
     DIGEST = "digest"  # the editors' morning digest
+    CHANGE = "change"  # a change request to consent to, decide, or its decision
 
 
 PLANNED_KINDS = (Kind.REGISTRATION, Kind.OVERDUE, Kind.REPORT)

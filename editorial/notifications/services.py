@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
@@ -18,7 +19,32 @@ KIND_LABELS = {
     Kind.OVERDUE: _l("Đơn vị quá hạn đăng ký (biên tập viên)"),
     Kind.REPORT: _l("Hạn nộp báo cáo (cán bộ đơn vị)"),
     Kind.DIGEST: _l("Bản tin buổi sáng (biên tập viên)"),
+    Kind.CHANGE: _l("Yêu cầu thay đổi lịch và quyết định"),
 }
+
+
+def notify(user_ids: Iterable[int], title: str, body: str, url: str, now: datetime,
+           kind: Kind = Kind.CHANGE) -> int:
+    """Tell users something happened: in the notification centre, and by mail for those who
+    want mail; users who muted the kind are skipped. Returns how many were told."""
+    from editorial.auth.models import User
+    from editorial.notifications import mail
+    from editorial.notifications.preferences import preferences_of
+
+    ids = sorted(set(user_ids))
+    prefs = preferences_of(ids)
+    users = db.session.scalars(select(User).where(User.id.in_(ids), User.active.is_(True)))
+    told = 0
+    for user in users:
+        choice = prefs.get(user.id)
+        if choice is not None and kind.value in choice.muted:
+            continue
+        db.session.add(Notification(user_id=user.id, kind=kind.value, title=title[:300],
+                                    body=body, url=url, created_at=now))
+        if choice is not None and choice.mails and choice.email:
+            mail.queue(user, choice.email, title, body, url, now)
+        told += 1
+    return told
 
 
 def unread_count(user_id: int) -> int:

@@ -192,3 +192,29 @@ def test_conflicting_requests_are_flagged_in_the_queue(agreed, login_as, client)
     html = client.get("/changes").get_data(as_text=True)
     assert html.count("Trùng với yêu cầu khác") == 2
     assert client.get("/changes/badge").get_data(as_text=True).strip().endswith(">2</span>")
+
+
+def test_parties_are_notified_of_each_step(demo, login_as, db, client):
+    from editorial.auth.models import User
+    from editorial.notifications.models import Notification
+
+    def inbox(login):
+        user = db.session.scalar(select(User).where(User.login == login))
+        return [n.title for n in db.session.scalars(select(Notification).where(
+            Notification.user_id == user.id).order_by(Notification.id))]
+
+    march, may = slot_of(db, 3), slot_of(db, 5)
+    officer = login_as("kesach")
+    _file(officer, march, kind="swap", other_slot_id=str(may.id))
+    officer.post("/logout")
+    assert any("Chờ đơn vị kia đồng ý" in t for t in inbox("thanhtri"))
+    assert inbox("bientap") == []  # editors wait for the consent
+    other = login_as("thanhtri")
+    _step(other, _only_request(db), "consent")
+    other.post("/logout")
+    assert any("Chờ duyệt" in t for t in inbox("bientap"))
+    editor = login_as("bientap")
+    _step(editor, _only_request(db), "approve")
+    for login in ("kesach", "thanhtri"):
+        assert "Đã duyệt" in inbox(login)[-1] and "#" in inbox(login)[-1]
+    assert inbox("vinhchau") == []
