@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from editorial.changes.events import decision_events
 from editorial.events.event import CalendarEvent, EventKind
 from editorial.extensions import db
 from editorial.observances import services as observances
@@ -27,6 +28,7 @@ def events_between(start: date, end: date, unit_id: int | None = None) -> list[C
     deadline_of = observances.deadline_function()
     events = list(slot_events(slots, deadline_of, plans.slot_unit_label, start, end))
     events.extend(observances.events_between(start, end, _unit_kind(unit_id)))
+    events.extend(decision_events(start, end, unit_id))
     return sorted(events, key=lambda e: (e.day, _ORDER.get(e.kind, 99), e.title, e.uid))
 
 

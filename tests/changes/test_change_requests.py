@@ -218,3 +218,21 @@ def test_parties_are_notified_of_each_step(demo, login_as, db, client):
     for login in ("kesach", "thanhtri"):
         assert "Đã duyệt" in inbox(login)[-1] and "#" in inbox(login)[-1]
     assert inbox("vinhchau") == []
+
+
+def test_decisions_show_in_the_grid_and_the_feed_of_the_unit(agreed, login_as, db, client):
+    officer = login_as("vinhchau")
+    _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
+    officer.post("/logout")
+    editor = login_as("bientap")
+    _step(editor, _only_request(db), "approve")
+    from editorial.clock import VN
+
+    day = _only_request(db).decided_at.astimezone(VN).date()
+    grid = client.get(f"/calendar/{day.year}/{day.month}").get_data(as_text=True)
+    cell = grid[grid.index(f'data-date="{day.isoformat()}"'):]
+    assert "Đã duyệt thay đổi" in cell[:cell.index("</td>")]
+    ke_sach = unit_named(db, "Kế Sách")
+    other = client.get(f"/calendar/{day.year}/{day.month}?unit={ke_sach.id}").get_data(
+        as_text=True)
+    assert "Đã duyệt thay đổi" not in other

@@ -1,0 +1,41 @@
+"""The changes' event source: each decided request is an all-day event on its decision day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
+
+from editorial.changes.models import ChangeRequest
+from editorial.changes.rules import ChangeState
+from editorial.clock import VN
+from editorial.events.event import CalendarEvent, EventKind
+from editorial.extensions import db
+from editorial.plans.models import Slot
+
+_WORDS = {ChangeState.APPROVED: "Đã duyệt thay đổi", ChangeState.REJECTED: "Không duyệt thay đổi"}
+
+
+def decision_events(start: date, end: date, unit_id: int | None = None) -> list[CalendarEvent]:
+    """Decisions taken in [start, end], of one unit's requests (or swaps) when given."""
+    since = datetime.combine(start, time(), VN)
+    until = datetime.combine(end + timedelta(days=1), time(), VN)
+    query = (select(ChangeRequest)
+             .options(joinedload(ChangeRequest.slot), joinedload(ChangeRequest.other_slot))
+             .where(ChangeRequest.state.in_(list(_WORDS)), ChangeRequest.decided_at >= since,
+                    ChangeRequest.decided_at < until))
+    if unit_id is not None:
+        others = select(Slot.id).where(Slot.assigned_unit_id == unit_id)
+        query = query.where(or_(ChangeRequest.unit_id == unit_id,
+                                ChangeRequest.other_slot_id.in_(others)))
+    return [_event(r) for r in db.session.scalars(query)]
+
+
+def _event(request: ChangeRequest) -> CalendarEvent:
+    return CalendarEvent(
+        uid=f"change-{request.id}", kind=EventKind.CHANGE_DECISION,
+        title=f"{_WORDS[request.state]}: {request.slot.title}",
+        start=request.decided_at.astimezone(VN).date(), unit_id=request.unit_id,
+        url=f"/changes/{request.id}", description=request.decision_note or request.reason,
+        sequence=request.version, last_modified=request.decided_at)
