@@ -9,15 +9,22 @@ from editorial import calendar as rules
 from editorial.errors import NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.observances import forms, models
-from editorial.observances.services import anniversary_table, forget, report_rules
+from editorial.observances.services import (
+    anniversary_table,
+    forget,
+    report_rules,
+    work_calendar,
+)
 
 
 def add_exception(data: forms.ExceptionInput, user_id: int) -> models.DayException:
     """Store an extra day off or a working Saturday; one entry per day."""
     if db.session.scalar(select(models.DayException).where(models.DayException.day == data.day)):
         raise RuleViolation(f"Ngày {data.day:%d/%m/%Y} đã có trong danh sách ngoại lệ.")
-    if data.kind == "work" and data.day.weekday() < 5:
-        raise RuleViolation("Ngày làm việc bù phải là thứ bảy hoặc chủ nhật.")
+    if data.kind == "work" and data.day.weekday() < 5 and work_calendar().holiday_name(
+            data.day) is None:  # a weekday "work" entry only cancels a listed day off
+        raise RuleViolation("Ngày này vốn là ngày làm việc: ngày làm bù phải là thứ bảy, chủ "
+                            "nhật, hoặc một ngày nghỉ đang có trong lịch cần bỏ.")
     row = models.DayException(day=data.day, kind=data.kind, name=data.name, basis=data.basis,
                               created_by_id=user_id)
     db.session.add(row)

@@ -21,7 +21,7 @@ def test_bad_exception_input_is_refused_with_the_form_kept(demo, login_as, db):
     auth = login_as("quantri")
     cases = [({"day": "31/02/2023", "kind": "off", "name": "X"}, "Ngày không hợp lệ"),
              ({"day": "05/06/2023", "kind": "off", "name": ""}, "Vui lòng nhập tên ngày"),
-             ({"day": "05/06/2023", "kind": "work", "name": "Làm bù"}, "thứ bảy hoặc chủ nhật"),
+             ({"day": "05/06/2023", "kind": "work", "name": "Làm bù"}, "vốn là ngày làm việc"),
              ({"day": "05/06/2023", "kind": "??", "name": "X"}, "Hãy chọn loại ngày")]
     for data, message in cases:
         response = auth.post("/admin/calendar/exceptions", dict(data, year="2023"))
@@ -102,3 +102,13 @@ def test_only_admins_edit_the_calendar(demo, login_as, client):
         assert auth.post("/admin/calendar/exceptions", {"day": "05/06/2023", "kind": "off",
                                                        "name": "X"}).status_code == 403
         auth.post("/logout")
+
+
+def test_a_listed_day_off_can_be_cancelled(demo, login_as, client):
+    auth = login_as("quantri")
+    assert "Ngày Văn hóa Việt Nam" in client.get("/observances/2026").get_data(as_text=True)
+    response = auth.post("/admin/calendar/exceptions", {
+        "day": "24/11/2026", "kind": "work", "name": "Không nghỉ", "basis": "Chưa có văn bản",
+        "year": "2026"})
+    assert response.status_code == 303
+    assert "Ngày Văn hóa Việt Nam" not in client.get("/observances/2026").get_data(as_text=True)
