@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
 
 from editorial.clock import VN
 from editorial.extensions import db
@@ -77,12 +78,13 @@ def plan_digest(now: datetime) -> int:
     today = now.astimezone(VN).date()
     slots = plans.slots_between(today - timedelta(days=31), today + timedelta(days=366))
     waiting = [s for s in slots if s.status in (SlotStatus.REGISTERED, SlotStatus.NEGOTIATING)]
-    if not waiting:
+    approvals = _pending_changes()
+    if not waiting and not approvals:
         return 0
     fresh = [s for s in waiting if s.updated_at >= now - timedelta(days=1)]
     title = (f"Bản tin sáng {today:%d/%m/%Y}: {len(waiting)} chủ đề chờ xử lý, "
-             f"{len(fresh)} mới trong 24 giờ")
-    body = "\n".join(_digest_line(s, s in fresh) for s in waiting[:30])
+             f"{len(fresh)} mới trong 24 giờ, {len(approvals)} yêu cầu thay đổi chờ duyệt")
+    body = "\n".join([_digest_line(s, s in fresh) for s in waiting[:30]] + approvals[:30])
     editors = People().editors
     prefs = preferences_of(editors)
     subject = f"digest:{today.isoformat()}"
@@ -100,6 +102,18 @@ def plan_digest(now: datetime) -> int:
             row.title, row.body = title, body
     db.session.flush()
     return count
+
+
+def _pending_changes() -> list[str]:
+    """One line per change request waiting for an editor's decision."""
+    from editorial.changes.models import ChangeRequest
+    from editorial.changes.rules import ChangeState
+    from editorial.changes.services import KIND_LABELS
+
+    query = (select(ChangeRequest).where(ChangeRequest.state == ChangeState.PENDING)
+             .options(joinedload(ChangeRequest.slot)).order_by(ChangeRequest.id))
+    return [f"- Yêu cầu thay đổi #{r.id} ({KIND_LABELS[r.kind]}): {r.slot.title[:120]}"
+            for r in db.session.scalars(query)]
 
 
 def _digest_line(slot, fresh: bool) -> str:

@@ -175,3 +175,19 @@ def test_each_job_runs_from_the_cli(demo, runner, job):
 
 def _id(db, login: str) -> int:
     return db.session.scalar(select(User.id).where(User.login == login))
+
+
+def test_morning_digest_lists_pending_change_requests(demo, db):
+    from editorial.auth.models import User
+    from editorial.changes.models import ChangeRequest
+
+    officer = db.session.scalar(select(User).where(User.login == "vinhchau"))
+    radio = april_slots(db)[0]
+    db.session.add(ChangeRequest(slot_id=radio.id, kind="cancel", state="pending",
+                                 requester_id=officer.id, unit_id=officer.unit_id, reason="Bận"))
+    db.session.commit()
+    tasks.morning_digest(at(4, hour=7, minute=0))
+    digest = inbox(db, "bientap")
+    assert len(digest) == 1 and "1 yêu cầu thay đổi chờ duyệt" in digest[0]
+    body = db.session.scalar(select(Notification.body).where(Notification.kind == "digest"))
+    assert "Yêu cầu thay đổi #" in body and "(Hủy)" in body
