@@ -33,7 +33,7 @@ def _app(workdir: Path) -> Flask:
         "postgresql://", "postgresql+psycopg://", 1), "SECRET_KEY": "bench-only"})
     with app.app_context():
         upgrade()
-        load_demo(clock.today().year)
+        load_demo(clock.today())
         db.session.commit()
     return app
 

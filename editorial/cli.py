@@ -21,7 +21,7 @@ def demo_load() -> None:
     """Load the demo province (idempotent: a second run changes nothing)."""
     from editorial.demo.services import load_demo
 
-    load_demo(clock.today().year)
+    load_demo(clock.today())
     db.session.commit()
     click.echo("Đã nạp dữ liệu mẫu tỉnh Sóc Trăng.")
 

@@ -103,7 +103,7 @@ def demo(app: Flask, db) -> None:
     """The Sóc Trăng demo province, its 2023 plan carried into 2023 (TODAY's year)."""
     from editorial.demo.services import load_demo
 
-    load_demo(TODAY.year)
+    load_demo(TODAY)
     db.session.commit()
 
 

@@ -27,6 +27,15 @@ def test_demo_carries_the_plan_into_the_current_year(app, runner):
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     counts = _row_counts()
     assert counts["plans"] == 2 and counts["slots"] == 48
+    from editorial.plans.models import Plan
+
+    carried = _db.session.scalar(select(Plan).where(Plan.year == 2026))
+    slots = [s for c in carried.columns for s in c.slots]
+    done = sorted({s.period_start.month for s in slots if s.status == "done"})
+    assert done == [1, 2]  # TODAY is 15/3/2026: January and February have run
+    assert all(s.air_date or s.print_date for s in slots if s.status == "done")
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    assert _row_counts() == counts
 
 
 def test_users_create_with_unit_without_diacritics(app, runner, demo, client):

@@ -3,6 +3,8 @@ changes nothing."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from sqlalchemy import select
 
 from editorial.auth.models import Role, User
@@ -66,13 +68,32 @@ def _plan_2023(province: Unit, districts: list[Unit]) -> Plan:
     return plan
 
 
-def load_demo(current_year: int) -> None:
-    """Load the demo province and carry its 2023 plan into `current_year` (idempotent)."""
+def _weekday_on_or_before(day: date) -> date:
+    return day - timedelta(days=max(0, day.weekday() - 4))
+
+
+def _run_past_months(plan: Plan, today: date) -> None:
+    """The carried plan's months before this one have run: done, aired on the 20th and
+    printed on the 25th (or the Friday before), so the demo calendar has a history."""
+    for column in plan.columns:
+        for slot in column.slots:
+            if slot.period_end >= today.replace(day=1):
+                continue
+            slot.status = SlotStatus.DONE
+            slot.done_note = "Dữ liệu mẫu"
+            if column.channel == Channel.RADIO_TV:
+                slot.air_date = _weekday_on_or_before(slot.period_start.replace(day=20))
+            else:
+                slot.print_date = _weekday_on_or_before(slot.period_start.replace(day=25))
+
+
+def load_demo(today: date) -> None:
+    """Load the demo province and carry its 2023 plan into today's year (idempotent)."""
     province, departments, districts = _units()
     plan = _plan_2023(province, districts)
-    carried = select(Plan).where(Plan.unit_id == province.id, Plan.year == current_year)
+    carried = select(Plan).where(Plan.unit_id == province.id, Plan.year == today.year)
     if db.session.scalar(carried) is None:
-        copy_plan(plan, current_year)
+        _run_past_months(copy_plan(plan, today.year), today)
     for login, name, role, where in seed.STAFF:
         unit = province if where == "province" else departments[where]
         _user(login, name, Role(role), unit)
