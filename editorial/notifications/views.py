@@ -42,6 +42,16 @@ def read(notification_id: int):
     return render_template("notifications/_item.html", n=found), 200, CHANGED
 
 
+@bp.get("/<int:notification_id>/open")
+@login_required
+def open_(notification_id: int):
+    """Follow a notification's link, marking it read on the way (a read receipt, idempotent)."""
+    found = services.mark_read(current_user.id, notification_id, clock.now())
+    db.session.commit()
+    target = found.url if found.url.startswith("/") and not found.url.startswith("//") else "/"
+    return redirect(target, code=303)
+
+
 @bp.post("/read-all")
 @login_required
 def read_all():

@@ -158,3 +158,38 @@ def auth_token(client) -> str:
     from tests.helpers import csrf_token
 
     return csrf_token(client, "/changes")
+
+
+def _many_requests(db, count: int) -> None:
+    from editorial.auth.models import User
+
+    officer = db.session.scalar(select(User).where(User.login == "vinhchau"))
+    slots = db.session.scalars(select(Slot).where(Slot.assigned_unit_id.is_not(None))).all()
+    for i in range(count):
+        slot = slots[i % len(slots)]
+        change = ChangeRequest(slot_id=slot.id, kind="cancel", state="pending",
+                               requester_id=officer.id, unit_id=slot.assigned_unit_id,
+                               reason=f"Lý do {i}")
+        db.session.add(change)
+        db.session.flush()
+        from editorial.audit.services import record
+
+        record(officer, "change.request", change, after={"n": i})
+    db.session.commit()
+
+
+def test_queue_and_audit_pages_run_a_bounded_number_of_queries(demo, login_as, db, client,
+                                                               queries):
+    login_as("bientap")
+    _many_requests(db, 1)
+    counts = {}
+    for path in ("/changes", "/audit"):
+        with queries() as few:
+            assert client.get(path).status_code == 200
+        counts[path] = len(few)
+    _many_requests(db, 40)
+    for path in ("/changes", "/audit"):
+        with queries() as many:
+            html = client.get(path).get_data(as_text=True)
+        assert len(many) == counts[path], path
+        assert html.count("Lý do") >= 20 or path == "/audit"

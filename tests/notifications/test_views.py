@@ -77,3 +77,23 @@ def test_preferences_need_the_csrf_token(demo, login_as, client):
     login_as("vinhchau")
     response = client.post("/notifications/preferences", data={"days": "2"})
     assert response.status_code == 400
+
+
+def test_opening_a_notification_marks_it_read_and_follows_its_link(demo, login_as, db, client):
+    from editorial import clock
+    from editorial.notifications.services import notify
+
+    user = db.session.scalar(select(User).where(User.login == "kesach"))
+    other = db.session.scalar(select(User).where(User.login == "vinhchau"))
+    notify([user.id, other.id], "Tiêu đề", "Nội dung", "/changes/1", clock.now())
+    db.session.commit()
+    mine, theirs = db.session.scalars(select(Notification).order_by(Notification.user_id)).all()
+    login_as("kesach")
+    mine_id = mine.id if mine.user_id == user.id else theirs.id
+    their_id = theirs.id if mine_id == mine.id else mine.id
+    response = client.get(f"/notifications/{mine_id}/open")
+    assert response.status_code == 303 and response.headers["Location"] == "/changes/1"
+    assert client.get(f"/notifications/{their_id}/open").status_code == 404  # not yours
+    db.session.expire_all()
+    assert db.session.get(Notification, mine_id).read_at is not None
+    assert db.session.get(Notification, their_id).read_at is None
