@@ -70,6 +70,7 @@ class RegistrationInput:
     notes: str = ""
     submit: bool = False
     version: int = 0
+    also_sibling: bool = False  # register the same month's other channel with it
 
     @classmethod
     def parse(cls, form) -> RegistrationInput:
@@ -81,7 +82,7 @@ class RegistrationInput:
         _fail(errors)
         return cls(proposed=proposed, outline=_text(form, "outline"), staff=staff,
                    notes=_text(form, "notes"), submit=form.get("action") == "submit",
-                   version=parse_version(form))
+                   version=parse_version(form), also_sibling=form.get("also_sibling") == "on")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ class Panel:
     standing: Message | None = None
     error: str = ""
     error_action: str = ""
+    sibling: Slot | None = None  # the month's other channel, to register with this one
 
 
 def _iso(day: date | None) -> str:
@@ -85,6 +86,8 @@ def build(user, slot: Slot, typed: MultiDict | None = None, action: str = "",
     forms = _forms(slot, reg, standing)
     if typed is not None and action in forms:
         forms[action] = typed
+    allowed = _allowed(slot, reg, side)
+    sibling = services.sibling_of(slot) if "register" in allowed else None
     return Panel(slot, reg, messages, side, rules.board_state(slot.status.value, due, today),
-                 due, rules.days_left(due, today), _allowed(slot, reg, side), forms, standing,
-                 error, action)
+                 due, rules.days_left(due, today), allowed, forms, standing, error, action,
+                 sibling)

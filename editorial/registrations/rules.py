@@ -121,6 +121,15 @@ class Proposed:
     print_date: date | None = None
 
 
+def for_channel(values: Proposed, channel: str) -> Proposed:
+    """Only the dates a channel has: radio–TV records and airs, a newspaper prints."""
+    if channel == "radio_tv":
+        return Proposed(values.title, values.record_date, values.air_date, None)
+    if channel == "newspaper":
+        return Proposed(values.title, None, None, values.print_date)
+    return values
+
+
 SLACK = timedelta(days=45)  # how far outside its period a slot's dates may fall
 
 

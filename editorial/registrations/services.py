@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -122,8 +123,34 @@ def _post(user, slot: Slot, side: Side, kind: MessageKind, body: str = "",
     return message
 
 
+def sibling_of(slot: Slot) -> Slot | None:
+    """The same month's slot of the plan's other channel for the same unit, if unregistered."""
+    query = (select(Slot).join(Slot.column)
+             .where(PlanColumn.plan_id == slot.column.plan_id, Slot.id != slot.id,
+                    Slot.period_start == slot.period_start,
+                    Slot.assigned_unit_id.is_(slot.assigned_unit_id)
+                    if slot.assigned_unit_id is None
+                    else Slot.assigned_unit_id == slot.assigned_unit_id,
+                    Slot.all_units.is_(slot.all_units), Slot.status == SlotStatus.PLANNED)
+             .order_by(PlanColumn.position).limit(1))
+    return db.session.scalar(query)
+
+
 def register(user, slot: Slot, data: RegistrationInput) -> Registration:
-    """Save the unit's registration as a draft, or submit it (late after the deadline)."""
+    """Save the unit's registration as a draft, or submit it (late after the deadline); with
+    `also_sibling`, the same month's other channel gets the same registration."""
+    sibling = sibling_of(slot) if data.also_sibling else None
+    typed = data.proposed  # both channels' dates, each slot keeps its own
+    reg = _register_one(user, slot, replace(
+        data, proposed=rules.for_channel(typed, slot.column.channel.value)))
+    if sibling is not None:
+        _register_one(user, sibling, replace(
+            data, version=sibling.version,
+            proposed=rules.for_channel(typed, sibling.column.channel.value)))
+    return reg
+
+
+def _register_one(user, slot: Slot, data: RegistrationInput) -> Registration:
     side = _check(user, slot, rules.Action.REGISTER, data.version)
     problems = rules.proposal_problems(data.proposed, slot.column.channel.value, data.submit,
                                        (slot.period_start, slot.period_end))
