@@ -21,9 +21,12 @@ def _day(raw: str) -> date | None:
     if not raw:
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
-        raise RuleViolation(f"Ngày không hợp lệ: {raw}") from None
+        day = None
+    if day is None or not 2000 <= day.year <= 2100:
+        raise RuleViolation(f"Ngày không hợp lệ: {raw[:20]} (năm 2000–2100).")
+    return day
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class AuditFilter:
 
         return cls(number("unit"), number("slot"), (args.get("person") or "").strip()[:80],
                    _day((args.get("from") or "").strip()), _day((args.get("to") or "").strip()),
-                   max(1, number("page") or 1))
+                   min(max(1, number("page") or 1), 10_000))
 
     def query(self):
         """The filtered entries, newest first."""

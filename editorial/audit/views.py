@@ -20,6 +20,12 @@ COLUMNS = ["thời điểm", "người thực hiện", "hành động", "đối 
            "trước", "sau", "ghi chú"]
 
 
+def cell(value: object) -> str:
+    """A CSV cell spreadsheet programs will not run as a formula (=, +, -, @ at the start)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def pretty(raw: str | None) -> str:
     """JSON text of values as `key: value; …` for people."""
     if not raw:
@@ -48,9 +54,9 @@ def export():
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for e in queries.all_rows(filters):
-        writer.writerow([e.at.astimezone(VN).strftime("%d/%m/%Y %H:%M:%S"),
-                         e.actor.login if e.actor else "", e.action, e.subject_type,
-                         e.subject_id or "", e.unit.name if e.unit else "", pretty(e.before),
-                         pretty(e.after), e.note])
+        writer.writerow([cell(v) for v in (
+            e.at.astimezone(VN).strftime("%d/%m/%Y %H:%M:%S"), e.actor.login if e.actor else "",
+            e.action, e.subject_type, e.subject_id or "", e.unit.name if e.unit else "",
+            pretty(e.before), pretty(e.after), e.note)])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=nhat-ky.csv"})

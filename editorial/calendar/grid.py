@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
+SHOWN_YEARS = range(2000, 2101)  # what the pages accept in a URL or a form
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,13 @@ class Month:
 
     def previous(self) -> Month:
         return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+    @classmethod
+    def shown(cls, year: int, month: int) -> Month:
+        """A month a page may show (years 2000–2100); ValueError otherwise."""
+        if year not in SHOWN_YEARS:
+            raise ValueError(f"year {year} outside the years the app shows")
+        return cls(year, month)
 
     @classmethod
     def of(cls, day: date) -> Month:

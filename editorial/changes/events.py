@@ -12,7 +12,6 @@ from editorial.changes.rules import ChangeState
 from editorial.clock import VN
 from editorial.events.event import CalendarEvent, EventKind
 from editorial.extensions import db
-from editorial.plans.models import Slot
 
 _WORDS = {ChangeState.APPROVED: "Đã duyệt thay đổi", ChangeState.REJECTED: "Không duyệt thay đổi"}
 
@@ -26,9 +25,8 @@ def decision_events(start: date, end: date, unit_id: int | None = None) -> list[
              .where(ChangeRequest.state.in_(list(_WORDS)), ChangeRequest.decided_at >= since,
                     ChangeRequest.decided_at < until))
     if unit_id is not None:
-        others = select(Slot.id).where(Slot.assigned_unit_id == unit_id)
         query = query.where(or_(ChangeRequest.unit_id == unit_id,
-                                ChangeRequest.other_slot_id.in_(others)))
+                                ChangeRequest.other_unit_id == unit_id))
     return [_event(r) for r in db.session.scalars(query)]
 
 

@@ -31,6 +31,8 @@ class ChangeRequest(db.Model):
     new_date: Mapped[date | None] = mapped_column(Date)
     new_topic: Mapped[str | None] = mapped_column(Text)
     other_slot_id: Mapped[int | None] = mapped_column(ForeignKey("slots.id"))  # for a swap
+    # The other unit of a swap as it was when filed (approval moves the slots' units around).
+    other_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     consent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -43,7 +45,7 @@ class ChangeRequest(db.Model):
     other_slot: Mapped[Slot | None] = relationship(foreign_keys=[other_slot_id])
     requester: Mapped[User] = relationship(foreign_keys=[requester_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
-    unit: Mapped[Unit] = relationship()
+    unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -36,9 +36,8 @@ def queue(user, show_closed: bool = False) -> list[QueueItem]:
     if not show_closed:
         query = query.where(ChangeRequest.state.in_(rules.OPEN))
     if user.role.value == "officer":
-        other = select(Slot.id).where(Slot.assigned_unit_id == user.unit_id)
         query = query.where(or_(ChangeRequest.unit_id == user.unit_id,
-                                ChangeRequest.other_slot_id.in_(other)))
+                                ChangeRequest.other_unit_id == user.unit_id))
     requests = list(db.session.scalars(query.order_by(ChangeRequest.created_at.desc(),
                                                       ChangeRequest.id.desc())
                                        .limit(QUEUE_LIMIT)))

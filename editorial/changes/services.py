@@ -85,7 +85,8 @@ def file_request(user, slot: Slot, data: ChangeInput) -> ChangeRequest:
     request = ChangeRequest(
         slot=slot, kind=data.kind, state=rules.initial_state(data.kind), requester=user,
         unit_id=user.unit_id, reason=data.reason, field=data.field, new_date=data.new_date,
-        new_topic=data.new_topic, other_slot_id=data.other_slot_id)
+        new_topic=data.new_topic, other_slot_id=data.other_slot_id,
+        other_unit_id=_other_unit(data))
     db.session.add(request)
     db.session.flush()
     audit.record(user, "change.request", request, after=proposed(request), note=data.reason,
@@ -94,17 +95,29 @@ def file_request(user, slot: Slot, data: ChangeInput) -> ChangeRequest:
     return request
 
 
+def _other_unit(data: ChangeInput) -> int | None:
+    if data.kind != ChangeKind.SWAP:
+        return None
+    return db.session.get(Slot, data.other_slot_id).assigned_unit_id
+
+
+def can_see(user, request: ChangeRequest) -> bool:
+    """Editors and viewers see every request; an officer, their own unit's and swaps offered
+    to their unit."""
+    return user.role.value != "officer" or user.unit_id in (request.unit_id,
+                                                             request.other_unit_id)
+
+
 def _next_party(request: ChangeRequest) -> list[int]:
     """Who must act next: the other unit for a swap awaiting consent, else the editors."""
     if request.state == ChangeState.AWAITING_CONSENT:
-        return users.officer_ids(request.other_slot.assigned_unit_id)
+        return users.officer_ids(request.other_unit_id)
     return users.editor_ids()
 
 
 def _parties(request: ChangeRequest) -> list[int]:
     """The requester's unit and, for a swap, the other unit: they hear the decision."""
-    other = request.other_slot.assigned_unit_id if request.other_slot else None
-    return users.officer_ids(request.unit_id) + users.officer_ids(other)
+    return users.officer_ids(request.unit_id) + users.officer_ids(request.other_unit_id)
 
 
 def _tell(request: ChangeRequest, recipients: list[int]) -> None:
@@ -163,9 +176,9 @@ def _swap(slot: Slot, other: Slot) -> list[tuple[Slot, dict, dict]]:
 
 
 def _actor_flags(user, request: ChangeRequest) -> dict:
-    other_unit = request.other_slot.assigned_unit_id if request.other_slot else None
     return {"is_requester": user.id == request.requester_id,
-            "is_other_unit": user.role.value == "officer" and user.unit_id == other_unit,
+            "is_other_unit": (user.role.value == "officer"
+                              and user.unit_id == request.other_unit_id),
             "is_editor": user.is_editor}
 
 
@@ -188,7 +201,7 @@ def take_step(user, request: ChangeRequest, step: Step, version: int, note: str 
     if not rules.allowed(step, request.state, **_actor_flags(user, request)):
         raise NotAllowed(_("Bạn không thể thực hiện bước này với yêu cầu này."))
     before = {"state": request.state.value}
-    parties = _parties(request)  # before a swap moves the units around
+    parties = _parties(request)
     request.state = _RESULT[step]
     if step == Step.CONSENT:
         request.consent_by_id, request.consent_at = user.id, clock.now()

@@ -11,7 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from editorial.changes import queries, services
 from editorial.changes.forms import ChangeInput, EditInput, parse_version
 from editorial.changes.rules import Step
-from editorial.errors import Conflict, RuleViolation
+from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.plans.forms import parse_day
 from editorial.plans.models import Slot
@@ -42,7 +42,10 @@ def badge():
 @login_required
 def show(request_id: int):
     """One request: before → after, the reason, the slot's history, the allowed steps."""
-    return _request_page(services.load(request_id))
+    change = services.load(request_id)
+    if not services.can_see(current_user, change):
+        raise NotAllowed(_("Yêu cầu này là của đơn vị khác."))
+    return _request_page(change)
 
 
 def _request_page(change, error: str = "", status: int = 200):
@@ -58,13 +61,13 @@ def _request_page(change, error: str = "", status: int = 200):
 @login_required
 def step(request_id: int, step: str):
     """Consent, decline, approve, reject or withdraw."""
+    if step not in Step.__members__.values():
+        raise NotFound(_("Bước không hợp lệ."))
     change = services.load(request_id)
     try:
         services.take_step(current_user, change, Step(step),
                            parse_version(request.form.get("version")),
                            " ".join(request.form.get("note", "").split())[:1000])
-    except ValueError:
-        return _request_page(change, "Bước không hợp lệ.", 404)
     except (Conflict, RuleViolation) as error:
         db.session.rollback()
         return _request_page(services.load(request_id), str(error), error.status)
@@ -88,7 +91,8 @@ def slot_changes(slot_id: int):
 def _slot_page(slot: Slot, change_error: str = "", edit_error: str = "", status: int = 200):
     return page_or_fragment(
         "changes/slot.html", "changes/slot.html", status=status, slot=slot,
-        requests=queries.slot_requests(slot.id), candidates=queries.swap_candidates(slot),
+        requests=[r for r in queries.slot_requests(slot.id) if services.can_see(current_user, r)],
+        candidates=queries.swap_candidates(slot),
         units=district_units(), change_error=change_error, edit_error=edit_error,
         form=request.form, **LABELS)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
 
 from editorial.auth.models import User
 from editorial.errors import NotAllowed, NotFound
@@ -40,10 +41,13 @@ def settings_of(user: User) -> FeedSettings:
     """The user's feed settings, created with a fresh secret on first use."""
     settings = db.session.get(FeedSettings, user.id)
     if settings is None:
-        settings = FeedSettings(user=user, secret=new_user_secret(), hidden_groups="",
-                                alarm="none", changed_at=utcnow())
-        db.session.add(settings)
-        db.session.flush()
+        try:  # a first visit from two tabs at once: the second uses the first one's row
+            with db.session.begin_nested():
+                settings = FeedSettings(user=user, secret=new_user_secret(), hidden_groups="",
+                                        alarm="none", changed_at=utcnow())
+                db.session.add(settings)
+        except IntegrityError:
+            settings = db.session.get(FeedSettings, user.id)
     return settings
 
 

@@ -3,6 +3,8 @@ the deadline rule. Each function validates, writes and flushes; the view commits
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from editorial import calendar as rules
@@ -54,8 +56,10 @@ def save_anniversary(data: forms.AnniversaryInput) -> models.AnniversaryEntry:
         rules.Anniversary(key=data.key, name=data.name, category=data.category,
                           month=data.month, day=data.day, year=data.year,
                           calendar=data.calendar)
-        if data.day is not None:
-            rules.nominal_day(2024, data.month, data.day)
+        if data.day is not None and data.calendar == "solar":
+            date(2023, data.month, data.day)  # a day every year has (no 29/2, no 31/4)
+        if data.day is not None and data.day > 30:
+            raise ValueError("lunar months have at most 30 days")
     except ValueError as error:
         raise RuleViolation(f"Ngày kỷ niệm không hợp lệ: {error}") from None
     row = _entry(data.key)

@@ -107,7 +107,7 @@ class KhmerInput:
     def parse(cls, form: Mapping[str, str]) -> KhmerInput:
         start, end = parse_date(form.get("start"), "ngày bắt đầu"), parse_date(
             form.get("end"), "ngày kết thúc")
-        if not 0 <= (end - start).days <= 6 or start.month != 4:
+        if not 0 <= (end - start).days <= 6 or start.month != 4 or end.month != 4:
             raise RuleViolation("Tết Chôl Chnăm Thmây phải rơi vào tháng 4 và kéo dài 1–7 ngày.")
         return cls(start.year, start, end)
 

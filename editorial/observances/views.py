@@ -9,7 +9,7 @@ from sqlalchemy import select
 from editorial import clock
 from editorial.audit import services as audit
 from editorial.auth.models import Role
-from editorial.calendar.grid import Month
+from editorial.calendar.grid import SHOWN_YEARS, Month
 from editorial.calendar.workdays import shipped_corrections
 from editorial.errors import RuleViolation
 from editorial.extensions import db
@@ -21,7 +21,7 @@ bp = Blueprint("observances", __name__)
 
 
 def _year_in_range(year: int) -> int:
-    if not 1900 <= year <= 2199:
+    if year not in SHOWN_YEARS:
         abort(404)
     return year
 
@@ -39,7 +39,7 @@ def year(year: int):
 def deadlines(year: int, month: int):
     """The deadlines of a month: registration, reports, meetings; the holidays around them."""
     try:
-        shown = Month(year, month)
+        shown = Month.shown(year, month)
     except ValueError:
         abort(404)
     return page_or_fragment("observances/deadlines.html", "observances/deadlines.html",

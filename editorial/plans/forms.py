@@ -44,9 +44,12 @@ def parse_day(value: str | None, default: date) -> date:
     if not value:
         return default
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise RuleViolation(_("Ngày không hợp lệ: %(value)s", value=value)) from None
+        day = None
+    if day is None or not 2000 <= day.year <= 2100:
+        raise RuleViolation(_("Ngày không hợp lệ: %(value)s", value=value[:20]))
+    return day
 
 
 def parse_year(value: str | None) -> int:

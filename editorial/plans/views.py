@@ -37,7 +37,7 @@ def home():
 def month(year: int, month: int):
     """The month grid: weeks from Monday, events on their days."""
     try:
-        shown = Month(year, month)
+        shown = Month.shown(year, month)
     except ValueError:
         abort(404)
     filters = PlanFilter.parse(request.args)

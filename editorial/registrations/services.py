@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from editorial import clock
@@ -255,6 +256,10 @@ def mark_read(user, slot_id: int, messages: list[Message]) -> None:
         return
     read = db.session.get(ThreadRead, (user.id, slot_id))
     if read is None:
-        read = ThreadRead(user_id=user.id, slot_id=slot_id, last_message_id=0)
-        db.session.add(read)
+        try:  # two tabs opening the thread at once: the second finds the first one's row
+            with db.session.begin_nested():
+                read = ThreadRead(user_id=user.id, slot_id=slot_id, last_message_id=0)
+                db.session.add(read)
+        except IntegrityError:
+            read = db.session.get(ThreadRead, (user.id, slot_id))
     read.last_message_id = max(read.last_message_id, messages[-1].id)

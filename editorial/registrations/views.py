@@ -10,8 +10,9 @@ from flask_login import current_user, login_required
 from sqlalchemy.orm.exc import StaleDataError
 
 from editorial import clock
+from editorial.auth.models import Role
 from editorial.calendar.grid import Month
-from editorial.errors import Conflict, RuleViolation
+from editorial.errors import Conflict, NotAllowed, RuleViolation
 from editorial.extensions import db
 from editorial.plans.models import Channel, Slot
 from editorial.plans.services import CHANNEL_LABELS, STATUS_LABELS
@@ -25,6 +26,7 @@ from editorial.registrations.forms import (
 )
 from editorial.registrations.labels import KIND_LABELS, STATE_LABELS
 from editorial.units.services import district_units
+from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment, wants_fragment
 
 bp = Blueprint("registrations", __name__, url_prefix="/registrations")
@@ -46,11 +48,11 @@ def index():
 
 @bp.get("/board")
 @bp.get("/board/<int:year>/<int:month>")
-@login_required
+@roles_required(Role.EDITOR, Role.VIEWER)
 def board(year: int | None = None, month: int | None = None):
     """The month's registration board: counters per state, filters, a card per slot."""
     try:
-        shown = Month(year, month) if year else Month.of(clock.today())
+        shown = Month.shown(year, month) if year else Month.of(clock.today())
     except ValueError:
         abort(404)
     filters = queries.BoardFilter.parse(request.args)
@@ -64,8 +66,12 @@ def board(year: int | None = None, month: int | None = None):
 @bp.get("/slots/<int:slot_id>")
 @login_required
 def show(slot_id: int):
-    """A slot's negotiation: state, registration, thread, and the viewer's forms."""
-    built = panel.build(current_user, services.load_slot(slot_id))
+    """A slot's negotiation: state, registration, thread, and the viewer's forms. Another
+    unit's officer may not read it (drafts, staff and messages are the two parties')."""
+    slot = services.load_slot(slot_id)
+    if current_user.role.value == "officer" and services.side_of(current_user, slot) is None:
+        raise NotAllowed(_("Đây là trao đổi của đơn vị khác với Ban PT-TG."))
+    built = panel.build(current_user, slot)
     services.mark_read(current_user, slot_id, built.messages)
     db.session.commit()
     return _render(built)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from editorial.auth.models import User
@@ -31,7 +31,7 @@ class Results:
         return not (self.slots or self.units or self.people or self.staffed)
 
 
-def search(text: str) -> Results:
+def search(text: str, user) -> Results:
     """What matches `text` (diacritics and case ignored); nothing for fewer than 2 letters."""
     key, words = fold(text)[:100], search_key(text)[:100]
     results = Results(text.strip())
@@ -49,8 +49,12 @@ def search(text: str) -> Results:
     results.people = list(db.session.scalars(
         select(User).where(User.name_folded.contains(key, autoescape=True), User.active.is_(True))
         .order_by(User.name, User.id).limit(LIMIT)))
+    staffed = (select(Registration, Slot).join(Slot, Slot.id == Registration.slot_id)
+               .where(Registration.staff_folded.contains(words, autoescape=True),
+                      Registration.submitted_at.is_not(None)))
+    if user.role.value == "officer":  # another unit's team is the two parties' business
+        staffed = staffed.where(or_(Slot.assigned_unit_id == user.unit_id,
+                                    Slot.all_units.is_(True)))
     results.staffed = list(db.session.execute(
-        select(Registration, Slot).join(Slot, Slot.id == Registration.slot_id)
-        .where(Registration.staff_folded.contains(words, autoescape=True))
-        .order_by(Slot.period_start.desc()).limit(LIMIT)))
+        staffed.order_by(Slot.period_start.desc()).limit(LIMIT)))
     return results

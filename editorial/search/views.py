@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from editorial.plans.services import STATUS_LABELS, slot_unit_label
 from editorial.search import services
@@ -16,6 +16,6 @@ bp = Blueprint("search", __name__)
 @login_required
 def index():
     """Slots, units and people matching ?q=, with or without diacritics."""
-    results = services.search(request.args.get("q", ""))
+    results = services.search(request.args.get("q", ""), current_user)
     return page_or_fragment("search/results.html", "search/_results.html", results=results,
                             status_labels=STATUS_LABELS, unit_label=slot_unit_label)

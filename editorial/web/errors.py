@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -39,6 +40,12 @@ def register(app: Flask) -> None:
     def domain_error(error: DomainError):
         db.session.rollback()
         return _answer(error.status, str(error))
+
+    @app.errorhandler(OverflowError)
+    @app.errorhandler(DataError)
+    def out_of_range(_error: Exception):
+        db.session.rollback()  # an id or a date beyond what the database holds: nothing there
+        return _answer(404)
 
     @app.errorhandler(StaleDataError)
     def stale(_error: StaleDataError):

@@ -30,6 +30,7 @@ def upgrade():
     sa.Column('new_date', sa.Date(), nullable=True),
     sa.Column('new_topic', sa.Text(), nullable=True),
     sa.Column('other_slot_id', sa.Integer(), nullable=True),
+    sa.Column('other_unit_id', sa.Integer(), nullable=True),
     sa.Column('consent_by_id', sa.Integer(), nullable=True),
     sa.Column('consent_at', editorial.models_base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decided_by_id', sa.Integer(), nullable=True),
@@ -40,12 +41,14 @@ def upgrade():
     sa.ForeignKeyConstraint(['consent_by_id'], ['users.id'], name=op.f('fk_change_requests_consent_by_id_users')),
     sa.ForeignKeyConstraint(['decided_by_id'], ['users.id'], name=op.f('fk_change_requests_decided_by_id_users')),
     sa.ForeignKeyConstraint(['other_slot_id'], ['slots.id'], name=op.f('fk_change_requests_other_slot_id_slots')),
+    sa.ForeignKeyConstraint(['other_unit_id'], ['units.id'], name=op.f('fk_change_requests_other_unit_id_units')),
     sa.ForeignKeyConstraint(['requester_id'], ['users.id'], name=op.f('fk_change_requests_requester_id_users')),
     sa.ForeignKeyConstraint(['slot_id'], ['slots.id'], name=op.f('fk_change_requests_slot_id_slots')),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_change_requests_unit_id_units')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_change_requests'))
     )
     with op.batch_alter_table('change_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_change_requests_other_unit_id'), ['other_unit_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_change_requests_slot_id'), ['slot_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_change_requests_state'), ['state'], unique=False)
         batch_op.create_index(batch_op.f('ix_change_requests_unit_id'), ['unit_id'], unique=False)
@@ -59,6 +62,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_change_requests_unit_id'))
         batch_op.drop_index(batch_op.f('ix_change_requests_state'))
         batch_op.drop_index(batch_op.f('ix_change_requests_slot_id'))
+        batch_op.drop_index(batch_op.f('ix_change_requests_other_unit_id'))
 
     op.drop_table('change_requests')
     # ### end Alembic commands ###

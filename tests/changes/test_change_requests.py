@@ -236,3 +236,25 @@ def test_decisions_show_in_the_grid_and_the_feed_of_the_unit(agreed, login_as, d
     other = client.get(f"/calendar/{day.year}/{day.month}?unit={ke_sach.id}").get_data(
         as_text=True)
     assert "Đã duyệt thay đổi" not in other
+
+
+def test_other_units_cannot_read_a_request_and_swaps_stay_with_both_units(demo, login_as, db,
+                                                                          client):
+    march, may = slot_of(db, 3), slot_of(db, 5)
+    officer = login_as("kesach")
+    _file(officer, march, kind="swap", other_slot_id=str(may.id), reason="lý do riêng")
+    officer.post("/logout")
+    change = _only_request(db)
+    stranger = login_as("vinhchau")
+    assert client.get(f"/changes/{change.id}").status_code == 403
+    assert "lý do riêng" not in client.get(f"/slots/{march.id}/changes").get_data(as_text=True)
+    stranger.post("/logout")
+    other = login_as("thanhtri")
+    _step(other, change, "consent")
+    other.post("/logout")
+    editor = login_as("bientap")
+    _step(editor, _only_request(db), "approve")
+    editor.post("/logout")
+    login_as("thanhtri")  # after the swap the other unit still finds the request
+    assert f"/changes/{change.id}" in client.get("/changes?all=1").get_data(as_text=True)
+    assert client.get(f"/changes/{change.id}").status_code == 200
