@@ -3,6 +3,7 @@ and without consent, withdrawal, permissions, conflicts, and the audit trail."""
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from editorial.audit.models import AuditEntry
@@ -258,3 +259,37 @@ def test_other_units_cannot_read_a_request_and_swaps_stay_with_both_units(demo, 
     login_as("thanhtri")  # after the swap the other unit still finds the request
     assert f"/changes/{change.id}" in client.get("/changes?all=1").get_data(as_text=True)
     assert client.get(f"/changes/{change.id}").status_code == 200
+
+
+@pytest.mark.parametrize("kind, extra", [
+    ("move_date", {"field": "air_date", "new_date": "2023-04-22"}),
+    ("topic", {"new_topic": "Chủ đề khác"}),
+    ("cancel", {}),
+])
+def test_each_kind_rejected_leaves_the_slot_as_it_was(agreed, login_as, db, kind, extra):
+    from editorial.changes.services import snapshot
+
+    before = snapshot(agreed)
+    officer = login_as("vinhchau")
+    assert _file(officer, agreed, kind=kind, **extra).status_code == 303
+    officer.post("/logout")
+    editor = login_as("bientap")
+    assert _step(editor, _only_request(db), "reject", "Chưa phù hợp").status_code == 200
+    db.session.expire_all()
+    assert snapshot(db.session.get(Slot, agreed.id)) == before
+    assert _only_request(db).state == "rejected"
+
+
+def test_a_swap_rejected_by_the_editor_after_consent_changes_nothing(demo, login_as, db):
+    march, may = slot_of(db, 3), slot_of(db, 5)
+    officer = login_as("kesach")
+    _file(officer, march, kind="swap", other_slot_id=str(may.id))
+    officer.post("/logout")
+    other = login_as("thanhtri")
+    _step(other, _only_request(db), "consent")
+    other.post("/logout")
+    editor = login_as("bientap")
+    assert _step(editor, _only_request(db), "reject").status_code == 200
+    db.session.expire_all()
+    assert slot_of(db, 3).assigned_unit_id == unit_named(db, "Kế Sách").id
+    assert slot_of(db, 5).assigned_unit_id == unit_named(db, "Thạnh Trị").id
