@@ -67,6 +67,14 @@ def shipped_corrections() -> tuple[tuple[DayException, ...], tuple[tuple[str, st
     return parse_exceptions(data.get("exception", [])), tuple(data.get("rename", {}).items())
 
 
+@lru_cache(maxsize=64)
+def library_holidays(year: int) -> tuple[tuple[date, str], ...]:
+    """The `holidays` library's Vietnamese days off of a year (computed once per process:
+    the library is slow to build a year and its answer never changes)."""
+    found = holidays.country_holidays("VN", years=year, language="vi")
+    return tuple(sorted(found.items()))
+
+
 class WorkCalendar:
     """Answers "is this a working day?" for government offices; caches one year at a time."""
 
@@ -87,8 +95,7 @@ class WorkCalendar:
     def _library_days(self, year: int) -> dict[date, _Day]:
         if not self._use_library:
             return {}
-        found = holidays.country_holidays("VN", years=year, language="vi")
-        return {d: _Day(True, self._rename(name)) for d, name in found.items()}
+        return {d: _Day(True, self._rename(name)) for d, name in library_holidays(year)}
 
     def _rename(self, name: str) -> str:
         for old, new in self._renames:

@@ -159,8 +159,11 @@ def test_the_library_is_asked_once_per_year(monkeypatch: pytest.MonkeyPatch) -> 
         return real(*args, **kwargs)
 
     monkeypatch.setattr(workdays.holidays, "country_holidays", counting)
-    cal = WorkCalendar()
-    for d in _span(date(2025, 1, 1), date(2025, 12, 31)):
-        cal.is_working_day(d)
-    cal.holidays_in(2025)
+    workdays.library_holidays.cache_clear()
+    for _ in range(3):  # one calendar per request: the library is still asked once a year
+        cal = WorkCalendar()
+        for d in _span(date(2025, 1, 1), date(2025, 12, 31)):
+            cal.is_working_day(d)
+        cal.holidays_in(2025)
     assert calls == [2025]
+    workdays.library_holidays.cache_clear()
