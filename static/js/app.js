@@ -41,3 +41,23 @@ document.addEventListener("drop", function (event) {
     values: { field: move.field, day: cell.dataset.date, version: move.version },
   });
 });
+
+// "+ Thêm người": one more blank staff row in a registration form (the server takes any number).
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-add-staff]");
+  if (!button) return;
+  var rows = button.parentElement.querySelectorAll(".staff-row");
+  var last = rows[rows.length - 1];
+  if (!last) return;
+  var row = last.cloneNode(true);
+  row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
+  button.parentElement.insertBefore(row, button);
+  row.querySelector("input").focus();
+});
+
+// The live search's results close on Escape or a click elsewhere.
+function closeSearch() { var p = document.getElementById("search-popup"); if (p) p.innerHTML = ""; }
+document.addEventListener("keydown", function (event) { if (event.key === "Escape") closeSearch(); });
+document.addEventListener("click", function (event) {
+  if (!(event.target.closest && event.target.closest(".searchbox"))) closeSearch();
+});
