@@ -5,7 +5,10 @@ import re
 import pytest
 
 ODD_INTS = ["0", "1", "13", "2023", "99999", "99999999999999999999"]
-ODD_QUERY = "?year=abc&month=x&from=zz&to=2023-02-30&page=-1&unit=abc&channel=zz&scope=zz&q=%25&all=9"
+ODD_QUERY = (
+    "?year=abc&month=x&from=zz&to=2023-02-30&page=-1"
+    "&unit=abc&channel=zz&scope=zz&q=%25&all=9"
+)
 
 
 def _paths(app) -> list[str]:
