@@ -58,6 +58,9 @@ document.addEventListener("click", function (event) {
 // The live search's results close on Escape or a click elsewhere.
 function closeSearch() { var p = document.getElementById("search-popup"); if (p) p.innerHTML = ""; }
 document.addEventListener("keydown", function (event) { if (event.key === "Escape") closeSearch(); });
+document.addEventListener("input", function (event) {
+  if (event.target.closest && event.target.closest(".searchbox") && event.target.value.trim().length < 2) closeSearch();
+});
 document.addEventListener("click", function (event) {
   if (!(event.target.closest && event.target.closest(".searchbox"))) closeSearch();
 });

@@ -19,6 +19,20 @@ def test_live_search_without_diacritics(page):
     expect(popup).to_contain_text("Ủy ban MTTQVN huyện Kế Sách")
     page.keyboard.press("Escape")
     expect(popup).to_be_empty()
+    page.wait_for_timeout(700)  # longer than the typing delay: no late answer refills it
+    expect(popup).to_be_empty()
+
+
+def test_live_search_closes_when_the_query_gets_too_short(page):
+    log_in(page, "bientap")
+    box = page.locator("input[name=q]")
+    box.fill("vinh")
+    popup = page.locator("#search-popup")
+    expect(popup).to_contain_text("Vĩnh Châu")
+    box.fill("v")
+    expect(popup).to_be_empty()
+    page.wait_for_timeout(700)
+    expect(popup).to_be_empty()
 
 
 def test_adding_staff_rows(page, db):

@@ -221,7 +221,7 @@ def test_parties_are_notified_of_each_step(demo, login_as, db, client):
     assert inbox("vinhchau") == []
 
 
-def test_decisions_show_in_the_grid_and_the_feed_of_the_unit(agreed, login_as, db, client):
+def test_decisions_show_in_the_grid_and_the_feed_of_the_unit(agreed, login_as, db, client, app):
     officer = login_as("vinhchau")
     _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
     officer.post("/logout")
@@ -237,6 +237,22 @@ def test_decisions_show_in_the_grid_and_the_feed_of_the_unit(agreed, login_as, d
     other = client.get(f"/calendar/{day.year}/{day.month}?unit={ke_sach.id}").get_data(
         as_text=True)
     assert "Đã duyệt thay đổi" not in other
+
+    from editorial.auth.models import User
+    from editorial.feeds import services as feeds
+    from tests.feeds.parse import feed_events
+
+    app.config["TODAY"] = day  # the feed's window around the day of the decision
+    paths = {}
+    for login in ("vinhchau", "kesach"):
+        user = db.session.scalar(select(User).where(User.login == login))
+        paths[login] = feeds.feed_url(user, "me").removeprefix(app.config["BASE_URL"])
+    db.session.commit()
+    mine = feed_events(client.get(paths["vinhchau"]).data)
+    decisions = [e for e in mine.values() if e.kind == "change_decision"]
+    assert len(decisions) == 1 and decisions[0].start == day
+    theirs = feed_events(client.get(paths["kesach"]).data)
+    assert not [e for e in theirs.values() if e.kind == "change_decision"]
 
 
 def test_other_units_cannot_read_a_request_and_swaps_stay_with_both_units(demo, login_as, db,

@@ -134,7 +134,7 @@ def test_twenty_concurrent_approvals_give_one_decision(agreed, app, db):
         auth = Auth(client)
         assert auth.login(editor.login).status_code == 303
         clients.append((auth, auth_token(client)))
-    barrier, results, url = threading.Barrier(20), [], f"/changes/{change.id}/approve"
+    barrier, results, url = threading.Barrier(20, timeout=30), [], f"/changes/{change.id}/approve"
 
     def approve(auth, token):
         barrier.wait()

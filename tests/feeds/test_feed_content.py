@@ -160,3 +160,17 @@ def test_choices_leave_groups_out_and_add_reminders(client, login_as, feed_path,
     alarm = events["report-2023-05-14"].valarm
     assert alarm.action.value == "DISPLAY"
     assert alarm.trigger.value.total_seconds() == -15 * 3600  # 09:00 the day before
+
+
+def test_the_real_observances_reach_the_feed_exactly_as_the_grid_shows_them(client, login_as,
+                                                                           feed_path):
+    """No stand-ins: the holidays, anniversaries, meetings and report deadlines of the demo
+    province, computed by the calendar rules, are the same in the feed and on the month pages."""
+    raw = client.get(feed_path("bientap", "province")).data
+    login_as("bientap")
+    got = feed_events(raw)
+    assert got == grid_events(client)
+    titles = {e.start: e.title for e in got.values() if e.kind == "holiday"}
+    assert "Giỗ Tổ Hùng Vương" in titles[date(2023, 4, 29)]  # 10/3 lunar of Quý Mão
+    kinds = {e.kind for e in got.values()}
+    assert {"holiday", "anniversary", "registration_deadline", "report_deadline"} <= kinds

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from editorial.jobs.models import JobRun, SchedulerLease
 
 ROOT = Path(__file__).resolve().parents[2]
-LEASE = 2  # seconds
-WAIT = 15  # the longest any step may take
+LEASE = 5  # seconds: long enough that a loaded CI machine still renews in time
+WAIT = 30  # the longest any step may take
 
 
 def start(database_url: str, log: Path) -> subprocess.Popen:

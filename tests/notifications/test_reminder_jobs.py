@@ -11,7 +11,7 @@ from editorial.jobs import tasks
 from editorial.notifications import preferences
 from editorial.notifications.models import MailMessage, MailStatus, Notification, Reminder
 from editorial.notifications.rules import Preferences
-from editorial.plans.models import Slot, SlotStatus
+from editorial.plans.models import PlanColumn, Slot, SlotStatus
 
 
 def at(day: int, month: int = 4, hour: int = 7, minute: int = 30) -> datetime:
@@ -33,7 +33,10 @@ def everyone(db) -> dict[str, int]:
 
 
 def april_slots(db) -> list[Slot]:
-    return list(db.session.scalars(select(Slot).where(Slot.period_start == date(2023, 4, 1))))
+    """April's slots in the plan's column order: the radio–TV column, then the newspaper page."""
+    return list(db.session.scalars(
+        select(Slot).join(Slot.column).where(Slot.period_start == date(2023, 4, 1))
+        .order_by(PlanColumn.position, Slot.id)))
 
 
 def test_three_days_before_vinh_chau_is_reminded_once(demo, db):

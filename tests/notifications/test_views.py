@@ -37,6 +37,7 @@ def test_nobody_reads_someone_elses_notifications(demo, db, login_as):
     mine = db.session.scalars(select(Notification)).first()
     response = login_as("kesach").post(f"/notifications/{mine.id}/read")
     assert response.status_code == 404
+    db.session.expire_all()
     assert db.session.get(Notification, mine.id).read_at is None
 
 

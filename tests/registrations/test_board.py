@@ -1,7 +1,6 @@
 """The board, the homes, search, weekly slots and the month grid, over HTTP."""
 
 import re
-from datetime import date
 
 from editorial.auth.models import Role
 from editorial.extensions import db
@@ -131,9 +130,8 @@ def test_board_query_count_does_not_grow_with_slots(app, client, auth, queries):
     assert _counts(html)["all"] == 61
     assert _board_queries(client, queries) == small <= 6
     with queries() as statements:
-        client.get("/")
+        assert client.get("/").status_code == 200
     assert len(statements) <= 10
-    assert date(2024, 5, 1)  # the board's month
 
 
 def test_board_and_panel_in_english(demo, login_as, client):
