@@ -14,7 +14,7 @@ from editorial.calendar.dates import dmy
 from editorial.calendar.deadlines import DeadlineRule, WorkingDays, apply_rule, nominal_day
 
 Frequency = Literal["monthly", "quarterly", "half_year", "annual"]
-RuleKind = Literal["report", "meeting"]
+RuleKind = Literal["report", "meeting", "quota"]
 FREQUENCIES = ("monthly", "quarterly", "half_year", "annual")
 _EARLIER_WORKDAY = DeadlineRule(day_of_month=1, direction="before", label="")
 
@@ -83,7 +83,10 @@ def load_report_rules(path: str | Path | None = None) -> tuple[ReportRule, ...]:
 def _occurrence(rule: ReportRule, nominal: date, cal: WorkingDays | None) -> ReportDeadline:
     due = nominal - timedelta(days=1) if rule.before else nominal
     moved = apply_rule(due, cal, _EARLIER_WORKDAY) if cal is not None else due
-    label = f"trước ngày {dmy(nominal)}" if rule.before else f"ngày {dmy(nominal)}"
+    if rule.kind == "quota":  # a month's tally, closed on its last working day
+        label = f"tháng {nominal.month}/{nominal.year}"
+    else:
+        label = f"trước ngày {dmy(nominal)}" if rule.before else f"ngày {dmy(nominal)}"
     key = f"report-{rule.key}-{nominal.year}-{nominal.month:02d}"
     return ReportDeadline(key, rule, moved, nominal, label, moved != due)
 

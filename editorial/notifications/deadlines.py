@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from editorial.auth.models import Role, User
+from editorial.calendar import ReportDeadline
+from editorial.calendar import report_deadlines as report_deadlines_of
 from editorial.extensions import db
 from editorial.notifications.rules import Deadline, Kind
 from editorial.observances import services as observances
@@ -75,38 +77,27 @@ def _registration(slot: Slot, due: date, people: People) -> Deadline:
 
 
 def report_deadlines(start: date, end: date, people: People) -> list[Deadline]:
-    """Report deadlines in [start, end], for the officers of the units that owe them."""
+    """Report deadlines and the month's website quota in [start, end], for the officers of the
+    units that owe them (meetings are in the calendar, not reminded)."""
     found = []
-    for occurrence in report_deadlines_hook(start, end):
+    for occurrence in _occurrences(start, end):
         rule = occurrence.rule
         units = [u for kind in rule.unit_kinds for u in people.units_of_kind.get(kind, ())]
+        if rule.kind == "quota":
+            kind, what = Kind.QUOTA, (f"gửi tin, bài Trang Thông tin điện tử "
+                                      f"{occurrence.label}: ít nhất 2 tin, 1 bài")
+        else:
+            kind, what = Kind.REPORT, f"nộp {rule.name} ({occurrence.label})"
         found.append(Deadline(
-            kind=Kind.REPORT, subject=f"report:{occurrence.key}", due=occurrence.date,
-            what=f"nộp {rule.name} ({occurrence.label})", detail=rule.wording,
-            url=f"/agenda?from={occurrence.date.isoformat()}",
+            kind=kind, subject=f"report:{occurrence.key}", due=occurrence.date, what=what,
+            detail=rule.wording, url=f"/agenda?from={occurrence.date.isoformat()}",
             recipients=people.officers_of(units)))
     return found
 
 
-def report_deadlines_hook(start: date, end: date) -> list:
-    """HOOK: the report deadlines (`editorial.calendar.ReportDeadline`) in [start, end].
-
-    Takes the admins' rules and working days from `observances.services.report_rules()` and
-    `work_calendar()` where that module has them; otherwise the shipped rules, moved off
-    weekends only."""
-    from editorial.calendar import report_deadlines
-
-    rules_of = getattr(observances, "report_rules", None)
-    calendar_of = getattr(observances, "work_calendar", None)
-    chosen = rules_of() if rules_of is not None else None
-    cal = calendar_of() if calendar_of is not None else _Weekdays()
-    years = range(start.year, end.year + 1)
-    return [o for y in years for o in report_deadlines(chosen, y, cal=cal)
-            if start <= o.date <= end and o.rule.kind == "report"]
-
-
-class _Weekdays:
-    """Monday to Friday (until `observances.services.work_calendar` exists)."""
-
-    def is_working_day(self, d: date) -> bool:
-        return d.weekday() < 5
+def _occurrences(start: date, end: date) -> list[ReportDeadline]:
+    """The report and quota deadlines in [start, end], by the admins' rules and working days."""
+    rules, cal = observances.report_rules(), observances.work_calendar()
+    return [o for year in range(start.year, end.year + 1)
+            for o in report_deadlines_of(rules, year, cal=cal)
+            if start <= o.date <= end and o.rule.kind in ("report", "quota")]

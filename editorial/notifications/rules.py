@@ -21,11 +21,12 @@ class Kind(enum.StrEnum):
     REGISTRATION = "registration"  # register the month's topic (unit officers)
     OVERDUE = "overdue"  # a unit missed the registration deadline (editors)
     REPORT = "report"  # a report is due (unit officers)
+    QUOTA = "quota"  # the month's website news and articles are due (unit officers)
     DIGEST = "digest"  # the editors' morning digest
     CHANGE = "change"  # a change request to consent to, decide, or its decision
 
 
-PLANNED_KINDS = (Kind.REGISTRATION, Kind.OVERDUE, Kind.REPORT)
+PLANNED_KINDS = (Kind.REGISTRATION, Kind.OVERDUE, Kind.REPORT, Kind.QUOTA)
 DEFAULT_DAYS = (3, 1)
 
 

@@ -18,6 +18,7 @@ KIND_LABELS = {
     Kind.REGISTRATION: _l("Hạn đăng ký chủ đề (cán bộ đơn vị)"),
     Kind.OVERDUE: _l("Đơn vị quá hạn đăng ký (biên tập viên)"),
     Kind.REPORT: _l("Hạn nộp báo cáo (cán bộ đơn vị)"),
+    Kind.QUOTA: _l("Hạn tin, bài Trang Thông tin điện tử trong tháng (cán bộ đơn vị)"),
     Kind.DIGEST: _l("Bản tin buổi sáng (biên tập viên)"),
     Kind.CHANGE: _l("Yêu cầu thay đổi lịch và quyết định"),
 }

@@ -150,10 +150,13 @@ def _anniversary_events(year: int) -> list[CalendarEvent]:
     return events
 
 
+_RULE_EVENTS = {"meeting": EventKind.MEETING, "quota": EventKind.QUOTA_DEADLINE}
+
+
 def _report_events(year: int, unit_kind: str | None) -> list[CalendarEvent]:
     return [
-        CalendarEvent(uid=d.key, kind=EventKind.MEETING if d.rule.kind == "meeting"
-                      else EventKind.REPORT_DEADLINE, title=f"{d.rule.name} ({d.label})",
+        CalendarEvent(uid=d.key, kind=_RULE_EVENTS.get(d.rule.kind, EventKind.REPORT_DEADLINE),
+                      title=f"{d.rule.name} ({d.label})",
                       start=d.date, description=d.rule.wording, url=f"/deadlines/{year}/"
                       f"{d.date.month}")
         for d in rules.report_deadlines(report_rules(), year, cal=work_calendar())

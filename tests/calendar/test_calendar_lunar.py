@@ -178,3 +178,25 @@ def test_lunar_days_covers_a_month_grid() -> None:
     days = lunar_days(date(2026, 2, 1), date(2026, 2, 28))
     assert len(days) == 28
     assert days[16] == (date(2026, 2, 17), LunarDate(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("year", "tet_day", "gio_to"),
+    [
+        (2020, date(2020, 1, 25), date(2020, 4, 2)),
+        (2021, date(2021, 2, 12), date(2021, 4, 21)),
+        (2022, date(2022, 2, 1), date(2022, 4, 10)),
+        (2023, date(2023, 1, 22), date(2023, 4, 29)),
+        (2024, date(2024, 2, 10), date(2024, 4, 18)),
+        (2025, date(2025, 1, 29), date(2025, 4, 7)),
+        (2026, date(2026, 2, 17), date(2026, 4, 26)),
+        (2027, date(2027, 2, 6), date(2027, 4, 16)),
+        (2028, date(2028, 1, 26), date(2028, 4, 4)),
+        (2029, date(2029, 2, 13), date(2029, 4, 23)),
+        (2030, date(2030, 2, 2), date(2030, 4, 12)),  # China: Tết on 3/2/2030
+    ],
+)
+def test_tet_and_gio_to_every_year_2020_2030(year: int, tet_day: date, gio_to: date) -> None:
+    assert tet(year) == tet_day
+    assert hung_kings_day(year) == gio_to
+    assert solar_to_lunar(gio_to) == LunarDate(year, 3, 10)

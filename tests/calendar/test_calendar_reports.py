@@ -56,10 +56,27 @@ def test_monthly_defaults_are_marked_configurable(rules) -> None:
     assert not rules["tinh-hinh-nhan-dan"].configurable
 
 
+def test_the_website_quota_closes_on_the_months_last_working_day(rules) -> None:
+    """Seed 001, II.1: every district unit sends at least 2 news and 1 article a month."""
+    quota = rules["tin-bai-trang-ttdt"]
+    assert quota.kind == "quota" and quota.unit_kinds == ("district",)
+    assert "2 tin, 1 bài" in quota.name
+    cal = WorkCalendar()
+    found = {o.date.month: o for o in report_deadlines([quota], 2023, cal=cal)}
+    assert len(found) == 12
+    assert found[6].date == date(2023, 6, 30) and not found[6].moved  # a Friday
+    assert found[2].date == date(2023, 2, 28)  # the month's own length
+    # 30/4/2023 is a Sunday and Saturday 29/4 is Giỗ Tổ: Friday 28/4.
+    assert found[4].date == date(2023, 4, 28) and found[4].moved
+    assert found[4].label == "tháng 4/2023"
+    assert found[4].key == "report-tin-bai-trang-ttdt-2023-04"
+
+
 def test_month_filter_and_order(rules) -> None:
     june = report_deadlines(None, 2023, month=6)
     assert {o.date.month for o in june} == {6}
-    assert {o.rule.key for o in june} == {"tinh-hinh-nhan-dan", "bao-cao-thang", "hop-giao-ban"}
+    assert {o.rule.key for o in june} == {"tinh-hinh-nhan-dan", "bao-cao-thang", "hop-giao-ban",
+                                          "tin-bai-trang-ttdt"}
     year = report_deadlines(None, 2023)
     assert [o.date for o in year] == sorted(o.date for o in year)
     assert len({o.key for o in year}) == len(year)

@@ -173,4 +173,9 @@ def test_the_real_observances_reach_the_feed_exactly_as_the_grid_shows_them(clie
     titles = {e.start: e.title for e in got.values() if e.kind == "holiday"}
     assert "Giỗ Tổ Hùng Vương" in titles[date(2023, 4, 29)]  # 10/3 lunar of Quý Mão
     kinds = {e.kind for e in got.values()}
-    assert {"holiday", "anniversary", "registration_deadline", "report_deadline"} <= kinds
+    assert {"holiday", "anniversary", "registration_deadline", "report_deadline",
+            "quota_deadline"} <= kinds
+    officer = feed_events(client.get(feed_path("kesach")).data)
+    quota = officer["report-tin-bai-trang-ttdt-2023-04"]
+    assert quota.kind == "quota_deadline" and quota.start == date(2023, 4, 28)  # 30/4 a Sunday
+    assert quota.title.startswith("Hạn cộng tác tin, bài Trang Thông tin điện tử: ít nhất 2 tin")

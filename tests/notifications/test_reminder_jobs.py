@@ -11,6 +11,7 @@ from editorial.jobs import tasks
 from editorial.notifications import preferences
 from editorial.notifications.models import MailMessage, MailStatus, Notification, Reminder
 from editorial.notifications.rules import Preferences
+from editorial.observances.models import ReportRuleEntry
 from editorial.plans.models import PlanColumn, Slot, SlotStatus
 
 
@@ -30,6 +31,15 @@ def everyone(db) -> dict[str, int]:
                               .join(Notification, Notification.user_id == User.id)
                               .group_by(User.login)).all()
     return dict(rows)
+
+
+@pytest.fixture
+def quota_off(db):
+    """The admins switched the website-quota rule off: only the registration deadlines remain
+    around the 1st of the month (the quota is due on the month's last working day)."""
+    db.session.add(ReportRuleEntry(key="tin-bai-trang-ttdt", name="-", frequency="monthly",
+                                   day=31, wording="-", kind="quota", active=False))
+    db.session.commit()
 
 
 def april_slots(db) -> list[Slot]:
@@ -85,7 +95,7 @@ def test_a_registered_slot_stops_its_reminders(demo, db):
     assert unsent == []
 
 
-def test_a_moved_deadline_moves_its_unsent_reminders(demo, db, monkeypatch):
+def test_a_moved_deadline_moves_its_unsent_reminders(demo, db, monkeypatch, quota_off):
     tasks.reminders(at(30, month=3))
     assert everyone(db) == {}
     from editorial.observances import services as observances
@@ -103,7 +113,7 @@ def test_a_moved_deadline_moves_its_unsent_reminders(demo, db, monkeypatch):
     assert {d.astimezone(VN) for d in dues} == {at(3)}
 
 
-def test_a_scheduler_down_for_days_catches_up_once(demo, db):
+def test_a_scheduler_down_for_days_catches_up_once(demo, db, quota_off):
     tasks.reminders(at(30, month=3))
     result = tasks.reminders(at(5, hour=9))  # nothing ran from 30/3 to 5/4 09:00
     assert "gửi 2, bỏ qua 4" in result
@@ -111,7 +121,7 @@ def test_a_scheduler_down_for_days_catches_up_once(demo, db):
     assert "gửi 0, bỏ qua 0" in tasks.reminders(at(5, hour=10))
 
 
-def test_each_user_chooses_days_ahead_kinds_and_mail(demo, db):
+def test_each_user_chooses_days_ahead_kinds_and_mail(demo, db, quota_off):
     vinhchau, editor = _id(db, "vinhchau"), _id(db, "bientap")
     preferences.save_preferences(vinhchau, Preferences(days_before=(7,), email="vc@example.vn"))
     preferences.save_preferences(editor, Preferences(muted=frozenset({"overdue"})))
@@ -135,6 +145,25 @@ def test_report_deadlines_reach_district_officers(demo, db):
     titles = inbox(db, "kesach")
     assert titles and all("Báo cáo tháng" in t and "trước ngày 25/4/2023" in t for t in titles)
     assert len(everyone(db)) == 11  # one officer in each district unit
+
+
+def test_the_website_quota_reaches_district_officers_in_the_last_week(demo, db):
+    # April 2023 closes on Friday 28/4 (30/4 is a Sunday, Saturday 29/4 is Giỗ Tổ).
+    tasks.reminders(at(25))
+    titles = inbox(db, "kesach")
+    assert titles == ["Còn 3 ngày – Hạn gửi tin, bài Trang Thông tin điện tử tháng 4/2023: "
+                      "ít nhất 2 tin, 1 bài (28/04/2023)"]
+    assert len(everyone(db)) == 11 and "bientap" not in everyone(db)
+    tasks.reminders(at(27))
+    tasks.reminders(at(28))
+    tasks.reminders(at(28, hour=15))
+    assert [t.split(" – ")[0] for t in inbox(db, "kesach")] == [
+        "Còn 3 ngày", "Còn 1 ngày", "Hôm nay"]
+    kesach = _id(db, "kesach")
+    preferences.save_preferences(kesach, Preferences(muted=frozenset({"quota"})))
+    db.session.commit()
+    tasks.reminders(at(30, month=5))  # May's quota, 1 day ahead: muted by Kế Sách only
+    assert len(inbox(db, "kesach")) == 3 and len(inbox(db, "vinhchau")) == 4
 
 
 def test_morning_digest_lists_what_waits_for_editors(demo, db):
