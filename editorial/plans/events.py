@@ -33,15 +33,25 @@ def _events_of(slot: Slot, deadline_of: DeadlineOf, unit: str) -> Iterator[Calen
     channel = _CHANNEL_WORDS[slot.column.channel]
     common = {"unit_id": slot.assigned_unit_id, "url": f"/slots/{slot.id}",
               "sequence": slot.version, "last_modified": slot.updated_at,
-              "description": f"{channel}: {slot.topic}\nĐơn vị: {unit}"}
+              "description": _description(slot, channel, unit)}
+    short = slot.assigned_unit.label if slot.assigned_unit and not slot.all_units else unit
     dated = False
     for kind, attr, verb in _DATED:
         day = getattr(slot, attr)
         if day is not None:
             dated = True
             yield CalendarEvent(uid=f"slot-{slot.id}-{kind.value}", kind=kind,
-                                title=f"{verb}: {channel} – {slot.topic}", start=day, **common)
+                                title=f"{verb}: {channel} ({short}) – {slot.title}", start=day,
+                                **common)
     if not dated and slot.status == SlotStatus.PLANNED and slot.column.cadence == "monthly":
         due = deadline_of(slot.period_start.year, slot.period_start.month)
         yield CalendarEvent(uid=f"slot-{slot.id}-deadline", kind=EventKind.REGISTRATION_DEADLINE,
                             title=f"Hạn đăng ký {channel}: {unit}", start=due, **common)
+
+
+def _description(slot: Slot, channel: str, unit: str) -> str:
+    """The planned topic, and the title as it will really run once the unit registered it."""
+    lines = [f"{channel}: {slot.topic}"]
+    if slot.final_title and slot.final_title != slot.topic:
+        lines.append(f"Tên chính thức: {slot.final_title}")
+    return "\n".join([*lines, f"Đơn vị: {unit}"])

@@ -107,6 +107,20 @@ def test_deadlines_and_agreed_dates_appear_in_the_month_grid(demo, login_as, cli
     aired = grid[grid.index('data-date="2023-04-14"'):grid.index('data-date="2023-04-15"')]
     recorded = grid[grid.index('data-date="2023-04-10"'):grid.index('data-date="2023-04-11"')]
     assert "Phát sóng" in aired and "Ghi hình" in recorded
+    assert REGISTRATION["title"] in aired  # the title as it will really run, and the unit
+    assert "Phát sóng: Chuyên mục PT-TH (Vĩnh Châu)" in aired
+
+    paper = demo_slot(4, Channel.NEWSPAPER)  # the newspaper page: its print date
+    auth = login_as("vinhchau")
+    _submit(auth, paper.id, air_date="", record_date="", print_date="2023-04-19")
+    auth = login_as("bientap")
+    auth.post(f"/registrations/slots/{paper.id}/agree",
+              {"version": version_on_page(client, paper.id)})
+    grid = client.get("/calendar/2023/4").get_data(as_text=True)
+    printed = grid[grid.index('data-date="2023-04-19"'):grid.index('data-date="2023-04-20"')]
+    assert "Đăng báo" in printed and "Vĩnh Châu" in printed
+    agenda = client.get("/agenda?from=2023-04-19").get_data(as_text=True)
+    assert "Đăng báo" in agenda
 
 
 def _board_queries(client, queries) -> int:
