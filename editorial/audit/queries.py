@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from editorial.audit.models import AuditEntry
 from editorial.auth.models import User
@@ -53,9 +53,14 @@ class AuditFilter:
         query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         if self.unit_id:
             query = query.where(AuditEntry.unit_id == self.unit_id)
-        if self.slot_id:
-            query = query.where(AuditEntry.subject_type == "slots",
-                                AuditEntry.subject_id == self.slot_id)
+        if self.slot_id:  # the slot's own entries and those of its change requests
+            requests = db.metadata.tables["change_requests"]
+            of_slot = select(requests.c.id).where(or_(requests.c.slot_id == self.slot_id,
+                                                      requests.c.other_slot_id == self.slot_id))
+            query = query.where(or_(
+                and_(AuditEntry.subject_type == "slots", AuditEntry.subject_id == self.slot_id),
+                and_(AuditEntry.subject_type == "change_requests",
+                     AuditEntry.subject_id.in_(of_slot))))
         if self.person:
             people = select(User.id).where(User.login == self.person)
             query = query.where(AuditEntry.actor_id.in_(people))

@@ -11,7 +11,8 @@ from flask import Blueprint, Response, request
 from editorial.audit import queries
 from editorial.auth.models import Role
 from editorial.clock import VN
-from editorial.units.services import all_units
+from editorial.plans.values import readable_pairs
+from editorial.units.services import all_units, unit_names
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
@@ -26,12 +27,24 @@ def cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def pretty(raw: str | None) -> str:
-    """JSON text of values as `key: value; …` for people."""
-    if not raw:
-        return ""
-    values = json.loads(raw)
-    return "; ".join(f"{k}: {'' if v is None else v}" for k, v in values.items())
+class Readable:
+    """An entry's before and after for people: only the values that changed, field names in
+    words, unit names instead of ids, dates as d/m/Y."""
+
+    def __init__(self) -> None:
+        self.unit_names = unit_names()
+
+    def __call__(self, entry) -> tuple[str, str]:
+        before, after = _values(entry.before), _values(entry.after)
+        if before and after:
+            keys = [k for k in {**before, **after} if before.get(k) != after.get(k)]
+            before = {k: before.get(k) for k in keys}
+            after = {k: after.get(k) for k in keys}
+        return (readable_pairs(before, self.unit_names), readable_pairs(after, self.unit_names))
+
+
+def _values(raw: str | None) -> dict:
+    return json.loads(raw) if raw else {}
 
 
 @bp.get("/audit")
@@ -41,7 +54,7 @@ def index():
     filters = queries.AuditFilter.parse(request.args)
     rows, more = queries.page(filters)
     return page_or_fragment("audit/index.html", "audit/_rows.html", rows=rows, more=more,
-                            filters=filters, units=all_units(), pretty=pretty)
+                            filters=filters, units=all_units(), changed=Readable())
 
 
 @bp.get("/audit.csv")
@@ -53,10 +66,11 @@ def export():
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
+    changed = Readable()
     for e in queries.all_rows(filters):
         writer.writerow([cell(v) for v in (
             e.at.astimezone(VN).strftime("%d/%m/%Y %H:%M:%S"), e.actor.login if e.actor else "",
             e.action, e.subject_type, e.subject_id or "", e.unit.name if e.unit else "",
-            pretty(e.before), pretty(e.after), e.note)])
+            *changed(e), e.note)])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=nhat-ky.csv"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 
@@ -9,10 +10,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from editorial.audit import services as audit
-from editorial.changes import rules
+from editorial.audit.models import AuditEntry
+from editorial.changes import rules, services
 from editorial.changes.models import ChangeRequest
+from editorial.changes.rules import ChangeState
 from editorial.extensions import db
 from editorial.plans.models import Slot
+from editorial.plans.values import field_label, readable
+from editorial.units.services import unit_names
 
 QUEUE_LIMIT = 200
 
@@ -68,3 +73,19 @@ def history(request: ChangeRequest) -> list:
     entries = audit.history("change_requests", request.id) + audit.history("slots",
                                                                            request.slot_id)
     return sorted(entries, key=lambda e: (e.at, e.id))
+
+
+def readable_diff(request: ChangeRequest) -> list[tuple[str, str, str]]:
+    """Before → after as people read it: what an approved request changed (from the audit
+    log, both slots of a swap), else what the request asks of the slot as it stands now."""
+    names = unit_names()
+    applied = db.session.scalars(select(AuditEntry).where(
+        AuditEntry.action == "slot.change", AuditEntry.note == f"Yêu cầu thay đổi #{request.id}")
+        .order_by(AuditEntry.id)).all()
+    if request.state == ChangeState.APPROVED and applied:
+        pairs = [(json.loads(e.before or "{}"), json.loads(e.after or "{}")) for e in applied]
+    else:
+        pairs = [(services.snapshot(request.slot), services.proposed(request))]
+    return [(field_label(d.field), readable(d.field, d.before, names),
+             readable(d.field, d.after, names))
+            for before, after in pairs for d in rules.diff(before, after)]

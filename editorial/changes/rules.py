@@ -24,8 +24,11 @@ class ChangeState(enum.StrEnum):
 
 OPEN = (ChangeState.AWAITING_CONSENT, ChangeState.PENDING)
 DATE_FIELDS = ("record_date", "air_date", "print_date")
-# Slot statuses on which a change may be requested (done and cancelled slots are history).
-CHANGEABLE = ("planned", "registered", "negotiating", "agreed")
+# Slot statuses on which a change may be requested: planned or agreed. While a registration
+# is being negotiated the thread is where values change (an agreement there would otherwise
+# overwrite an approved change); done and cancelled slots are history.
+CHANGEABLE = ("planned", "agreed")
+NEGOTIATING = ("registered", "negotiating")
 
 
 class Step(enum.StrEnum):

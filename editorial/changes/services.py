@@ -3,6 +3,7 @@ checks who acts and the version the form was rendered with, and is written to th
 
 from __future__ import annotations
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -19,6 +20,7 @@ from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.notifications import services as notifications
 from editorial.plans.models import PlanColumn, Slot, SlotStatus
+from editorial.plans.values import field_label
 from editorial.units.models import Unit
 
 
@@ -52,6 +54,9 @@ def _siblings(slot: Slot) -> list[Slot]:
 
 
 def _check_changeable(slot: Slot) -> None:
+    if slot.status.value in rules.NEGOTIATING:
+        raise RuleViolation(_("Nội dung đang trong quá trình đăng ký, trao đổi: hãy đề xuất "
+                              "thay đổi ngay trong phần trao đổi với Ban Phong trào – Tuyên giáo."))
     if slot.status.value not in rules.CHANGEABLE:
         raise RuleViolation(_("Nội dung đã thực hiện hoặc đã hủy, không thể thay đổi."))
 
@@ -121,10 +126,25 @@ def _parties(request: ChangeRequest) -> list[int]:
 
 
 def _tell(request: ChangeRequest, recipients: list[int]) -> None:
-    """Put the request's new state in the recipients' notification centres."""
-    title = (f"{KIND_LABELS[request.kind]} #{request.id}: {STATE_LABELS[request.state]} – "
-             f"{request.slot.title}")
-    notifications.notify(recipients, title, request.reason, f"/changes/{request.id}",
+    """Put the request's new state in the recipients' notification centres, in Vietnamese
+    whatever language the person acting reads (notifications and mail are Vietnamese)."""
+    with force_locale("vi"):
+        title = (f"{KIND_LABELS[request.kind]} #{request.id}: {STATE_LABELS[request.state]} – "
+                 f"{request.slot.title}")
+        body = f"Lý do: {request.reason}"
+        if request.decision_note:
+            body += f"\nGhi chú của người quyết định: {request.decision_note}"
+    notifications.notify(recipients, title, body, f"/changes/{request.id}", clock.now())
+
+
+def _tell_edit(slot: Slot, unit_ids: set[int | None], changed: list[str]) -> None:
+    """The officers of the units concerned hear of an editor's direct change of their slot."""
+    recipients = [u for unit in sorted(i for i in unit_ids if i) for u in users.officer_ids(unit)]
+    month = f"{slot.period_start.month}/{slot.period_start.year}"
+    with force_locale("vi"):
+        fields = ", ".join(field_label(k).lower() for k in changed)
+    notifications.notify(recipients, f"Kế hoạch tháng {month} được điều chỉnh – {slot.title}",
+                         f"Ban Phong trào – Tuyên giáo đã sửa: {fields}.", f"/slots/{slot.id}",
                          clock.now())
 
 
@@ -230,6 +250,7 @@ def direct_edit(user, slot: Slot, data: EditInput, version: int) -> None:
         raise NotAllowed(_("Chỉ biên tập viên mới sửa trực tiếp kế hoạch."))
     if version != slot.version:
         raise Conflict(_("Nội dung này vừa được người khác cập nhật; hãy xem lại rồi lưu lại."))
+    _check_changeable(slot)
     if data.assigned_unit_id is not None and db.session.get(Unit, data.assigned_unit_id) is None:
         raise RuleViolation(_("Không tìm thấy đơn vị được chọn."))
     before = snapshot(slot)
@@ -241,7 +262,11 @@ def direct_edit(user, slot: Slot, data: EditInput, version: int) -> None:
             raise RuleViolation(_("Ngày mới phải gần kỳ của nội dung (trong vòng 45 ngày)."))
         setattr(slot, name, value)
     db.session.flush()
-    audit.record(user, "slot.edit", slot, before=before, after=snapshot(slot))
+    after = snapshot(slot)
+    audit.record(user, "slot.edit", slot, before=before, after=after)
+    changed = [k for k in after if after[k] != before.get(k)]
+    if changed:
+        _tell_edit(slot, {before["assigned_unit_id"], slot.assigned_unit_id}, changed)
 
 
 def move_date(user, slot: Slot, field: str, day, version: int) -> None:

@@ -51,8 +51,7 @@ def show(request_id: int):
 def _request_page(change, error: str = "", status: int = 200):
     return page_or_fragment(
         "changes/show.html", "changes/_request.html", status=status, change=change,
-        slot=change.slot, diff=services.rules.diff(services.snapshot(change.slot),
-                                                   services.proposed(change)),
+        slot=change.slot, diff=queries.readable_diff(change),
         steps=services.allowed_steps(current_user, change), history=queries.history(change),
         error=error, **LABELS)
 
@@ -64,6 +63,8 @@ def step(request_id: int, step: str):
     if step not in Step.__members__.values():
         raise NotFound(_("Bước không hợp lệ."))
     change = services.load(request_id)
+    if not services.can_see(current_user, change):  # before anything that redraws the page
+        raise NotAllowed(_("Yêu cầu này là của đơn vị khác."))
     try:
         services.take_step(current_user, change, Step(step),
                            parse_version(request.form.get("version")),

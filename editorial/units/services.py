@@ -37,3 +37,9 @@ def find_unit(ref: str) -> Unit:
         raise NotFound(f"Không tìm thấy đơn vị “{ref}”.")
     names = "; ".join(u.name for u in matches[:5])
     raise NotFound(f"“{ref}” khớp nhiều đơn vị: {names}. Hãy ghi rõ hơn hoặc dùng mã số.")
+
+
+def unit_names() -> dict[int, str]:
+    """Every unit's id and short label, in one query (for showing stored unit ids)."""
+    rows = db.session.execute(select(Unit.id, Unit.short_name, Unit.name))
+    return {unit_id: short or name for unit_id, short, name in rows}

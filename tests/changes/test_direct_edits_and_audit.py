@@ -10,7 +10,7 @@ from editorial.audit.models import AuditEntry
 from editorial.auth.models import Role
 from editorial.changes.models import ChangeRequest
 from editorial.plans.models import Slot
-from tests.changes.conftest import unit_named
+from tests.changes.conftest import slot_of, unit_named
 from tests.factories import make_user
 
 
@@ -87,7 +87,8 @@ def test_audit_page_filters_and_csv(agreed, login_as, db, client):
     html = client.get("/audit").get_data(as_text=True)
     for action in ("change.request", "change.approve", "slot.change"):
         assert action in html
-    assert "air_date: 2023-04-20" in html and "air_date: 2023-04-25" in html
+    assert "Ngày phát sóng: 20/04/2023" in html and "Ngày phát sóng: 25/04/2023" in html
+    assert "Nội dung dự kiến" not in html.split("slot.change")[1]  # only what changed
     vinh_chau = unit_named(db, "Vĩnh Châu")
     ke_sach = unit_named(db, "Kế Sách")
     assert "slot.change" in client.get(f"/audit?unit={vinh_chau.id}").get_data(as_text=True)
@@ -99,7 +100,10 @@ def test_audit_page_filters_and_csv(agreed, login_as, db, client):
     assert csv.mimetype == "text/csv"
     text = csv.get_data(as_text=True)
     assert text.startswith("\ufeffthời điểm,người thực hiện,hành động")
-    assert "slot.change" in text and "change.request" not in text  # the slot's own entries
+    # The slot's own entries and its change requests', nobody else's.
+    assert "slot.change" in text and "change.request" in text and "change.approve" in text
+    other = client.get(f"/audit.csv?slot={slot_of(db, 3).id}").get_data(as_text=True)
+    assert "change.request" not in other
 
 
 def test_plan_copy_and_calendar_admin_are_audited(demo, login_as, db):
