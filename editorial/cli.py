@@ -77,6 +77,7 @@ def units_list() -> None:
 def register(app: Flask) -> None:
     """Add the command groups to the app's CLI."""
     from editorial.jobs.cli import scheduler
+    from editorial.observances.cli import calendar
 
-    for group in (demo, users, units, scheduler):
+    for group in (demo, users, units, scheduler, calendar):
         app.cli.add_command(group)

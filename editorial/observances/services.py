@@ -185,3 +185,26 @@ def month_deadlines(year: int, month: int) -> dict:
         "reports": rules.report_deadlines(report_rules(), year, month, cal=work_calendar()),
         "holidays": [(d, n) for d, n in work_calendar().holidays_in(year) if d.month == month],
     }
+
+
+def key_dates(year: int) -> dict:
+    """The year's key dates with the current configuration (`flask calendar show`)."""
+    cal, deadline_of = work_calendar(), deadline_function()
+    days = [date(year, 1, 1) + timedelta(n) for n in range((date(year + 1, 1, 1)
+                                                            - date(year, 1, 1)).days)]
+    khmer = khmer_new_year(year)
+    make_up = dict(cal.make_up_days_in(year))
+    return {
+        "year": year,
+        "deadlines": {f"{year}-{m:02d}": deadline_of(year, m) for m in range(1, 13)},
+        "tet": rules.tet(year), "gio_to": rules.hung_kings_day(year),
+        "khmer_new_year": [khmer.start + timedelta(n)
+                           for n in range((khmer.end - khmer.start).days + 1)],
+        "days_off": [{"date": d, "reason": cal.holiday_name(d) or "Ngày nghỉ"}
+                     for d in days if d.weekday() < 5 and not cal.is_working_day(d)],
+        "working_weekends": [{"date": d, "reason": make_up.get(d, "Làm việc")}
+                             for d in days if d.weekday() >= 5 and cal.is_working_day(d)],
+        "anniversaries": [{"name": o.anniversary.name, "date": o.date, "ordinal": o.ordinal,
+                           "title": o.wording}
+                          for o in rules.anniversaries_in(year, anniversary_table())],
+    }
