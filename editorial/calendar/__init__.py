@@ -24,6 +24,7 @@ from editorial.calendar.deadlines import (
     day_before,
     event_news_due,
     registration_deadline,
+    slot_deadline,
 )
 from editorial.calendar.khmer import KhmerNewYear, khmer_new_year
 from editorial.calendar.lunar import (
@@ -88,6 +89,7 @@ __all__ = [
     "occurrence",
     "parse_exceptions",
     "registration_deadline",
+    "slot_deadline",
     "report_deadlines",
     "rule_from_mapping",
     "slogans_for",

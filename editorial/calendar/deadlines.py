@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, Protocol
@@ -102,3 +103,18 @@ def event_news_due(event_day: date, cal: WorkingDays, working_days: int = 1) -> 
 def day_before(x: date, wording: str | None = None) -> DueDate:
     """Due the day before X for "trước ngày X", labelled with the rule's own words."""
     return DueDate(x - timedelta(days=1), wording or f"trước ngày {dmy(x)}")
+
+
+_LAST_WORKDAY_BEFORE = DeadlineRule(day_of_month=1, direction="before", label="")
+
+
+def slot_deadline(
+    period_start: date, weekly: bool, deadline_of: Callable[[int, int], date], cal: WorkingDays
+) -> date:
+    """A slot's registration deadline: its month's deadline; a weekly column's week must not
+    start unregistered, so its deadline is at the latest the last working Monday–Friday before
+    the week (the Friday before, or earlier when that Friday is a day off)."""
+    monthly = deadline_of(period_start.year, period_start.month)
+    if not weekly:
+        return monthly
+    return min(monthly, apply_rule(period_start - timedelta(days=1), cal, _LAST_WORKDAY_BEFORE))

@@ -25,7 +25,7 @@ _ORDER = {kind: i for i, kind in enumerate([
 def events_between(start: date, end: date, unit_id: int | None = None) -> list[CalendarEvent]:
     """Every event in [start, end], of one unit when `unit_id` is given, in display order."""
     slots = plans.slots_between(start, end, unit_id)
-    deadline_of = observances.deadline_function()
+    deadline_of = observances.slot_deadline_function()
     events = list(slot_events(slots, deadline_of, plans.slot_unit_label, start, end))
     events.extend(observances.events_between(start, end, _unit_kind(unit_id)))
     events.extend(decision_events(start, end, unit_id))

@@ -52,6 +52,12 @@ def deadline_rule() -> rules.DeadlineRule:
     return _cached("deadline_rule", load)
 
 
+def slot_deadline_function() -> Callable[[date, bool], date]:
+    """A slot's registration deadline from its period start and whether it is weekly."""
+    deadline_of, cal = deadline_function(), work_calendar()
+    return lambda start, weekly: rules.slot_deadline(start, weekly, deadline_of, cal)
+
+
 def _rule_label(row: models.DeadlineSetting) -> str:
     """The rule in words, for a configured rule."""
     way = "trước" if row.direction == "before" else "sau"

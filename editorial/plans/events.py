@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from editorial.events.event import CalendarEvent, EventKind
-from editorial.plans.models import Channel, Slot, SlotStatus
+from editorial.plans.models import Cadence, Channel, Slot, SlotStatus
 
-DeadlineOf = Callable[[int, int], date]
+DeadlineOf = Callable[[date, bool], date]  # (period start, weekly) → deadline
 
 _DATED = (
     (EventKind.RECORDING, "record_date", "Ghi hình"),
@@ -43,8 +43,8 @@ def _events_of(slot: Slot, deadline_of: DeadlineOf, unit: str) -> Iterator[Calen
             yield CalendarEvent(uid=f"slot-{slot.id}-{kind.value}", kind=kind,
                                 title=f"{verb}: {channel} ({short}) – {slot.title}", start=day,
                                 **common)
-    if not dated and slot.status == SlotStatus.PLANNED and slot.column.cadence == "monthly":
-        due = deadline_of(slot.period_start.year, slot.period_start.month)
+    if not dated and slot.status == SlotStatus.PLANNED:
+        due = deadline_of(slot.period_start, slot.column.cadence == Cadence.WEEKLY)
         yield CalendarEvent(uid=f"slot-{slot.id}-deadline", kind=EventKind.REGISTRATION_DEADLINE,
                             title=f"Hạn đăng ký {channel}: {unit}", start=due, **common)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
@@ -72,10 +72,14 @@ def year_slots(year: int, channel: Channel | None = None, unit_id: int | None = 
     return list(db.session.scalars(query.order_by(Slot.period_start, PlanColumn.position)))
 
 
+DEADLINE_LEAD = timedelta(days=14)  # the longest a deadline precedes its period (Tết, a week)
+
+
 def slots_between(start: date, end: date, unit_id: int | None = None) -> list[Slot]:
-    """The slots whose period overlaps [start, end] or that have a date inside it."""
+    """The slots whose period overlaps [start, end], that have a date inside it, or whose
+    period starts soon after it (a registration deadline comes before its period)."""
     in_range = or_(
-        (Slot.period_start <= end) & (Slot.period_end >= start),
+        (Slot.period_start <= end + DEADLINE_LEAD) & (Slot.period_end >= start),
         Slot.air_date.between(start, end),
         Slot.print_date.between(start, end),
         Slot.record_date.between(start, end),

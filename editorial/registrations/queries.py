@@ -12,7 +12,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from editorial import clock
 from editorial.calendar.grid import Month
 from editorial.extensions import db
-from editorial.observances.services import deadline_function
+from editorial.observances.services import slot_deadline_function
 from editorial.plans.models import Cadence, Channel, Plan, PlanColumn, PlanStatus, Slot, SlotStatus
 from editorial.plans.services import slot_unit_label
 from editorial.registrations import rules
@@ -84,11 +84,11 @@ def _for_unit(query, unit_id: int | None):
 
 
 def _cards(query, today: date) -> list[Card]:
-    deadline_of = deadline_function()
+    deadline_of = slot_deadline_function()
     cards = []
     for slot, registration in db.session.execute(query).unique():
         weekly = slot.column.cadence == Cadence.WEEKLY
-        due = rules.deadline_for(slot.period_start, weekly, deadline_of)
+        due = deadline_of(slot.period_start, weekly)
         state = rules.board_state(slot.status.value, due, today)
         cards.append(Card(slot, registration, state, due, rules.days_left(due, today),
                           slot_unit_label(slot)))

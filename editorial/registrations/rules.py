@@ -7,11 +7,9 @@ Statuses and sides are their string values, so the ORM enums compare equal to th
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-DeadlineOf = Callable[[int, int], date]
 
 UNIT, EDITOR = "unit", "editor"
 
@@ -44,16 +42,6 @@ class Refusal(enum.StrEnum):
     NOT_REGISTERED = "not_registered"
     NOT_YOUR_TURN = "not_your_turn"
     NOT_AGREED = "not_agreed"
-
-
-def deadline_for(period_start: date, weekly: bool, deadline_of: DeadlineOf) -> date:
-    """A slot's registration deadline: its month's deadline; a weekly slot's week must not
-    start before it is registered, so its deadline is at the latest the Friday before."""
-    monthly = deadline_of(period_start.year, period_start.month)
-    if not weekly:
-        return monthly
-    friday_before = period_start - timedelta(days=(period_start.weekday() - 4) % 7 or 7)
-    return min(monthly, friday_before)
 
 
 def days_left(deadline: date, today: date) -> int:

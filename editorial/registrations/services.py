@@ -14,7 +14,7 @@ from editorial import clock
 from editorial.audit import services as audit
 from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
-from editorial.observances.services import deadline_function
+from editorial.observances.services import slot_deadline_function
 from editorial.plans.models import Cadence, PlanColumn, Slot, SlotStatus
 from editorial.plans.services import STATUS_LABELS
 from editorial.registrations import rules
@@ -49,7 +49,7 @@ def thread(slot_id: int) -> list[Message]:
 def deadline(slot: Slot):
     """The slot's registration deadline, from the month's rule."""
     weekly = slot.column.cadence == Cadence.WEEKLY
-    return rules.deadline_for(slot.period_start, weekly, deadline_function())
+    return slot_deadline_function()(slot.period_start, weekly)
 
 
 def side_of(user, slot: Slot) -> Side | None:

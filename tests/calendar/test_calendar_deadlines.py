@@ -12,6 +12,7 @@ from editorial.calendar.deadlines import (
     day_before,
     event_news_due,
     registration_deadline,
+    slot_deadline,
 )
 from editorial.calendar.workdays import DayException, WorkCalendar
 
@@ -158,3 +159,23 @@ def test_day_before() -> None:
     assert day_before(date(2023, 6, 16), "trước ngày 16 tháng cuối quý").label == (
         "trước ngày 16 tháng cuối quý"
     )
+
+
+def _fifth_rule(cal: WorkCalendar):
+    return lambda year, month: registration_deadline(year, month, cal)
+
+
+@pytest.mark.parametrize(
+    ("start", "weekly", "expected"),
+    [
+        (date(2023, 4, 1), False, date(2023, 4, 5)),  # a month: its 5th-rule deadline
+        (date(2023, 4, 3), True, date(2023, 3, 31)),  # a week before the 5th: Friday before
+        (date(2023, 4, 17), True, date(2023, 4, 5)),  # a later week: the month's deadline
+        (date(2027, 1, 4), True, date(2026, 12, 31)),  # Friday 1/1/2027 is New Year's Day
+        (date(2026, 5, 4), True, date(2026, 4, 29)),  # Fri 1/5 and Thu 30/4 are holidays
+        (date(2027, 5, 3), True, date(2027, 4, 29)),  # Friday 30/4/2027 is a holiday
+        (date(2024, 5, 6), True, date(2024, 5, 3)),  # never the make-up Saturday 4/5/2024
+    ],
+)
+def test_slot_deadline(cal: WorkCalendar, start: date, weekly: bool, expected: date) -> None:
+    assert slot_deadline(start, weekly, _fifth_rule(cal), cal) == expected

@@ -88,6 +88,9 @@ def test_weekly_column_works_the_same_way(app, client, auth):
     auth.login("tuan")
     page = client.get(f"/registrations/slots/{week.id}").get_data(as_text=True)
     assert "Thứ Sáu, 31/03/2023" in page and "tuần 03/04/2023" in page
+    grid = client.get("/calendar/2023/3").get_data(as_text=True)  # the week's deadline too
+    friday = grid[grid.index('data-date="2023-03-31"'):grid.index('data-date="2023-04-01"')]
+    assert f'data-uid="slot-{week.id}-deadline"' in friday
     assert _submit(auth, week.id, air_date="2023-04-06", record_date="").status_code == 303
     assert "Đã đăng ký" in client.get(f"/registrations/slots/{week.id}").get_data(as_text=True)
 

@@ -8,22 +8,6 @@ from editorial.registrations import rules
 from editorial.registrations.rules import Action, BoardState, Proposed, Refusal
 
 
-def fifth(year: int, month: int) -> date:
-    return date(year, month, 5)
-
-
-def test_monthly_deadline_is_the_months_rule():
-    assert rules.deadline_for(date(2023, 4, 1), False, fifth) == date(2023, 4, 5)
-
-
-@pytest.mark.parametrize(("week", "due"), [
-    (date(2023, 4, 3), date(2023, 3, 31)),  # week starts before the 5th: the Friday before
-    (date(2023, 4, 17), date(2023, 4, 5)),  # later weeks: the month's deadline
-])
-def test_weekly_deadline_is_never_after_the_friday_before_the_week(week, due):
-    assert rules.deadline_for(week, True, fifth) == due
-
-
 def test_days_left_and_lateness():
     assert rules.days_left(date(2023, 3, 3), date(2023, 3, 15)) == -12
     assert rules.days_left(date(2023, 4, 5), date(2023, 4, 5)) == 0
