@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
@@ -37,6 +37,7 @@ class Anniversary:
     end_month: int | None = None
     end_day: int | None = None
     wording: str | None = None
+    revised_at: datetime | None = None  # when an admin last edited the row (feed SEQUENCE)
 
     def __post_init__(self) -> None:
         if self.calendar not in ("solar", "lunar"):

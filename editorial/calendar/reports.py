@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -34,6 +34,7 @@ class ReportRule:
     before: bool = True  # "trước ngày X": due the day before X
     configurable: bool = False
     basis: str = ""
+    revised_at: datetime | None = None  # when an admin last edited the rule (feed SEQUENCE)
 
     def __post_init__(self) -> None:
         if self.frequency not in FREQUENCIES:
@@ -85,8 +86,10 @@ def _occurrence(rule: ReportRule, nominal: date, cal: WorkingDays | None) -> Rep
     moved = apply_rule(due, cal, _EARLIER_WORKDAY) if cal is not None else due
     if rule.kind == "quota":  # a month's tally, closed on its last working day
         label = f"tháng {nominal.month}/{nominal.year}"
-    else:
-        label = f"trước ngày {dmy(nominal)}" if rule.before else f"ngày {dmy(nominal)}"
+    elif rule.before:
+        label = f"trước ngày {dmy(nominal)}"
+    else:  # a meeting day: the day it is held, and the usual day when it moved
+        label = f"ngày {dmy(moved)}" + (f", thay cho ngày {dmy(nominal)}" if moved != due else "")
     key = f"report-{rule.key}-{nominal.year}-{nominal.month:02d}"
     return ReportDeadline(key, rule, moved, nominal, label, moved != due)
 

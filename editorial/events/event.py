@@ -27,6 +27,15 @@ class EventKind(enum.StrEnum):
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 
+def revision(revised_at: datetime | None) -> dict:
+    """SEQUENCE and LAST-MODIFIED of an event built from a row admins may edit: both move
+    forward with every edit (minutes since EPOCH), and stay put while nobody edits."""
+    if revised_at is None:
+        return {"sequence": 0, "last_modified": EPOCH}
+    at = revised_at if revised_at.tzinfo else revised_at.replace(tzinfo=UTC)
+    return {"sequence": max(0, int((at - EPOCH).total_seconds() // 60)), "last_modified": at}
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarEvent:
     """One dated thing, as the grid, the agenda and the feed all show it.

@@ -49,11 +49,12 @@ def serialize(
     name: str,
     base_url: str,
     description: str = "",
-    refresh: timedelta = timedelta(hours=1),
+    refresh: timedelta | None = timedelta(hours=1),
     alarms: Sequence[timedelta] = (),
     calendar_uid: str,
 ) -> bytes:
-    """Render events as a published iCalendar feed (CRLF, folded, UTF-8)."""
+    """Render events as a published iCalendar feed (CRLF, folded, UTF-8); `refresh=None` for
+    a one-off download (no refresh hints: nothing will poll it)."""
     _check_arguments(base_url, refresh, alarms, calendar_uid)
     cal = _calendar(name, base_url, description, refresh, calendar_uid)
     cal.add_component(_vtimezone())
@@ -91,11 +92,11 @@ def _text(value: str) -> _Text:
 
 
 def _check_arguments(
-    base_url: str, refresh: timedelta, alarms: Sequence[timedelta], calendar_uid: str
+    base_url: str, refresh: timedelta | None, alarms: Sequence[timedelta], calendar_uid: str
 ) -> None:
     if not base_url.startswith(("http://", "https://")):
         raise ValueError("base_url must be an absolute http(s) URL")
-    if refresh <= timedelta(0):
+    if refresh is not None and refresh <= timedelta(0):
         raise ValueError("refresh must be a positive duration")
     if any(offset < timedelta(0) for offset in alarms):
         raise ValueError("alarm offsets are durations before the start, never negative")
@@ -104,7 +105,7 @@ def _check_arguments(
 
 
 def _calendar(
-    name: str, base_url: str, description: str, refresh: timedelta, calendar_uid: str
+    name: str, base_url: str, description: str, refresh: timedelta | None, calendar_uid: str
 ) -> Calendar:
     # Built by hand, not with Calendar.new(): that mints a random UID on every call.
     cal = Calendar()
@@ -122,8 +123,9 @@ def _calendar(
     cal.add("url", base_url)
     # A bare timedelta under an X- name would be written as "1:00:00"; vDuration
     # gives "PT1H", and REFRESH-INTERVAL needs its VALUE=DURATION (RFC 7986).
-    cal.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(refresh))
+    if refresh is not None:
+        cal.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(refresh))
     return cal
 
 

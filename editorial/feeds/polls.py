@@ -22,7 +22,13 @@ from editorial.extensions import db
 from editorial.feeds import ical, rules, versioning
 from editorial.feeds.cache import Built
 from editorial.feeds.models import FeedSettings
-from editorial.feeds.services import DESCRIPTION, base_url, cache, server_key
+from editorial.feeds.services import (
+    DESCRIPTION,
+    PUBLIC_DESCRIPTION,
+    base_url,
+    cache,
+    server_key,
+)
 from editorial.feeds.tokens import SCOPE_PATTERN, token_matches
 from editorial.models_base import utcnow
 from editorial.units.models import Unit
@@ -105,7 +111,7 @@ def public_feed() -> Built:
     def build() -> Built:
         events = [e for e in sources.events_between(*window) if e.kind in rules.PUBLIC_KINDS]
         return _built(events, "Ngày lễ, ngày kỷ niệm – MTTQ", "lich-mttq-public", (),
-                      version[1])
+                      version[1], description=PUBLIC_DESCRIPTION)
 
     return cache().get(("public", version, window, base_url()), build)
 
@@ -121,9 +127,10 @@ def _scope_name(unit_id: int | None) -> str:
 
 
 def _built(events: list[CalendarEvent], name: str, calendar_uid: str,
-           alarms: tuple[timedelta, ...], *changed: datetime | None) -> Built:
+           alarms: tuple[timedelta, ...], *changed: datetime | None,
+           description: str = DESCRIPTION) -> Built:
     """Serialize once; the ETag is the bytes' hash, Last-Modified the latest input change."""
-    body = ical.serialize(events, name=name, base_url=base_url(), description=DESCRIPTION,
+    body = ical.serialize(events, name=name, base_url=base_url(), description=description,
                           refresh=rules.REFRESH, alarms=alarms, calendar_uid=calendar_uid)
     moved = clock.today().replace(day=1)
     return Built(body, rules.entity_tag(body), rules.last_modified(*changed, window_moved=moved))

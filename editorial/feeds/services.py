@@ -16,10 +16,12 @@ from editorial.feeds.models import FeedSettings
 from editorial.feeds.tokens import feed_token, new_user_secret
 from editorial.models_base import utcnow
 from editorial.plans.models import Slot
+from editorial.plans.services import DEADLINE_LEAD
 from editorial.units.models import Unit
 
 # Feeds are always Vietnamese (not the session's language): the cache is shared by all readers.
 DESCRIPTION = "Lịch biên tập MTTQ: hạn đăng ký, ngày ghi hình, phát sóng, đăng báo, ngày kỷ niệm."
+PUBLIC_DESCRIPTION = "Lịch biên tập MTTQ: ngày nghỉ lễ và ngày kỷ niệm."
 
 
 def cache() -> FeedCache:
@@ -94,12 +96,12 @@ def public_url() -> str:
 def slot_calendar(slot_id: int) -> tuple[bytes, str]:
     """The events of one slot (record, air, print dates or its deadline) as an .ics file."""
     slot = db.get_or_404(Slot, slot_id)
-    days = [d for d in (slot.period_start, slot.period_end, slot.record_date, slot.air_date,
-                        slot.print_date) if d is not None]
+    days = [d for d in (slot.period_start - DEADLINE_LEAD, slot.period_end, slot.record_date,
+                        slot.air_date, slot.print_date) if d is not None]
     link = f"/slots/{slot.id}"
     events = [e for e in sources.events_between(min(days), max(days)) if e.url == link]
     if not events:
         raise NotFound(_("Mục này chưa có ngày nào để thêm vào lịch."))
-    body = ical.serialize(events, name=slot.topic[:120], base_url=base_url(),
+    body = ical.serialize(events, name=slot.title[:120], base_url=base_url(), refresh=None,
                           calendar_uid=f"lich-mttq-slot-{slot.id}")
     return body, f"lich-mttq-{slot.id}.ics"

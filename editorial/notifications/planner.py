@@ -128,4 +128,4 @@ def _digest(editor: int, subject: str, today: date, now: datetime, title: str,
     expires = rules.at_local(today + timedelta(days=1), VN, time(0))
     return Reminder(kind=str(rules.Kind.DIGEST), subject=subject, recipient_id=editor,
                     offset_days=0, deadline=today, due_at=now, expires_at=expires, title=title,
-                    body=body, url="/")
+                    body=body, url="/registrations/board")

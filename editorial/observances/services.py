@@ -10,7 +10,7 @@ from flask import g
 from sqlalchemy import select
 
 from editorial import calendar as rules
-from editorial.events.event import CalendarEvent, EventKind
+from editorial.events.event import CalendarEvent, EventKind, revision
 from editorial.extensions import db
 from editorial.observances import models
 
@@ -85,14 +85,14 @@ def _anniversary(row: models.AnniversaryEntry) -> rules.Anniversary:
     return rules.Anniversary(
         key=row.key, name=row.name, category=row.category, month=row.month, day=row.day,
         year=row.year, calendar=row.calendar, end_month=row.end_month, end_day=row.end_day,
-        wording=row.wording or None)
+        wording=row.wording or None, revised_at=row.updated_at)
 
 
 def _report_rule(row: models.ReportRuleEntry) -> rules.ReportRule:
     return rules.ReportRule(
         key=row.key, name=row.name, frequency=row.frequency, day=row.day, month=row.month,
         wording=row.wording, kind=row.kind, before=row.before,
-        unit_kinds=tuple(k for k in row.unit_kinds.split(",") if k))
+        unit_kinds=tuple(k for k in row.unit_kinds.split(",") if k), revised_at=row.updated_at)
 
 
 def anniversary_table() -> tuple[rules.Anniversary, ...]:
@@ -146,7 +146,8 @@ def _anniversary_events(year: int) -> list[CalendarEvent]:
     events = [
         CalendarEvent(uid=o.key, kind=EventKind.ANNIVERSARY, title=o.wording, start=o.date,
                       end=(o.end + timedelta(days=1)) if o.end else None,
-                      description="Năm chẵn" if o.is_round else "", url=f"/observances/{year}")
+                      description="Năm chẵn" if o.is_round else "", url=f"/observances/{year}",
+                      **revision(o.anniversary.revised_at))
         for o in rules.anniversaries_in(year, anniversary_table())
     ]
     khmer = khmer_new_year(year)
@@ -164,7 +165,7 @@ def _report_events(year: int, unit_kind: str | None) -> list[CalendarEvent]:
         CalendarEvent(uid=d.key, kind=_RULE_EVENTS.get(d.rule.kind, EventKind.REPORT_DEADLINE),
                       title=f"{d.rule.name} ({d.label})",
                       start=d.date, description=d.rule.wording, url=f"/deadlines/{year}/"
-                      f"{d.date.month}")
+                      f"{d.date.month}", **revision(d.rule.revised_at))
         for d in rules.report_deadlines(report_rules(), year, cal=work_calendar())
         if unit_kind is None or not d.rule.unit_kinds or unit_kind in d.rule.unit_kinds
     ]

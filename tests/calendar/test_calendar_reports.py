@@ -121,3 +121,10 @@ def test_rules_from_mappings_and_shipped_units(rules) -> None:
     )  # fmt: skip
     assert rule.unit_kinds == ("commune",)
     assert all(r.unit_kinds and r.basis for r in rules.values())
+
+
+def test_a_moved_meeting_says_the_day_it_is_held(rules) -> None:
+    # 20/3/2022 is a Sunday: the briefing meeting is held on Friday 18/3.
+    found = report_deadlines([rules["hop-giao-ban"]], 2022, month=3, cal=WorkCalendar())[0]
+    assert found.date == date(2022, 3, 18) and found.moved
+    assert found.label == "ngày 18/3/2022, thay cho ngày 20/3/2022"

@@ -179,3 +179,18 @@ def test_the_real_observances_reach_the_feed_exactly_as_the_grid_shows_them(clie
     quota = officer["report-tin-bai-trang-ttdt-2023-04"]
     assert quota.kind == "quota_deadline" and quota.start == date(2023, 4, 28)  # 30/4 a Sunday
     assert quota.title.startswith("Hạn cộng tác tin, bài Trang Thông tin điện tử: ít nhất 2 tin")
+
+
+def test_an_admins_edit_of_a_report_rule_moves_the_event_and_raises_its_sequence(
+        client, login_as, feed_path):
+    uid = "report-bao-cao-thang-2023-04"
+    before = vevents(client.get(feed_path("kesach")).data)[uid]
+    assert before.dtstart.value == date(2023, 4, 24) and int(before.sequence.value) == 0
+    admin = login_as("quantri")
+    response = admin.post("/admin/calendar/report-rules/bao-cao-thang", {
+        "day": "20", "wording": "trước ngày 20 hàng tháng", "active": "on"})
+    assert response.status_code == 303
+    after = vevents(client.get(feed_path("kesach")).data)[uid]
+    assert after.dtstart.value == date(2023, 4, 19)  # the same event, moved
+    assert int(after.sequence.value) > 0
+    assert after.last_modified.value > before.last_modified.value

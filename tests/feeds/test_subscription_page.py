@@ -11,7 +11,7 @@ from sqlalchemy import select
 from editorial.plans.models import Slot, SlotStatus
 from editorial.units.models import Unit
 from tests.factories import make_unit
-from tests.feeds.parse import feed_events, page_events
+from tests.feeds.parse import feed_events, page_events, unfold
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -142,6 +142,29 @@ def test_slot_ics_download_holds_what_the_slot_page_shows(db, client, login_as):
     grid = page_events(client.get("/calendar/2023/3").get_data(as_text=True))
     assert events[f"slot-{slot.id}-recording"] == grid[f"slot-{slot.id}-recording"]
     assert client.get("/slots/99999.ics").status_code == 404
+
+
+def test_slot_ics_is_a_one_off_named_as_it_will_run(db, client, login_as):
+    """A download is not polled: no refresh hints; named by the agreed title; a planned
+    weekly or monthly slot's file holds its registration deadline."""
+    login_as("kesach")
+    slot = db.session.scalars(select(Slot).where(Slot.topic.contains("xây dựng Đảng"))
+                              .order_by(Slot.id)).first()
+    deadline = client.get(f"/slots/{slot.id}.ics")
+    assert set(feed_events(deadline.data)) == {f"slot-{slot.id}-deadline"}
+    slot.status, slot.air_date = SlotStatus.AGREED, date(2023, 3, 20)
+    slot.final_title = "Kế Sách: Mặt trận tham gia xây dựng Đảng"
+    db.session.commit()
+    raw = client.get(f"/slots/{slot.id}.ics").data
+    assert b"REFRESH-INTERVAL" not in raw and b"X-PUBLISHED-TTL" not in raw
+    assert "X-WR-CALNAME:Kế Sách: Mặt trận tham gia xây dựng Đảng".encode() in unfold(raw)
+    assert feed_events(raw)[f"slot-{slot.id}-air"].title.endswith(slot.final_title)
+
+
+def test_the_public_feed_describes_only_holidays_and_anniversaries(client, demo):
+    raw = unfold(client.get("/feeds/public.ics").data).decode()
+    assert "X-WR-CALDESC:Lịch biên tập MTTQ: ngày nghỉ lễ và ngày kỷ niệm." in raw
+    assert "phát sóng" not in raw.split("BEGIN:VEVENT")[0]
 
 
 def test_slot_ics_needs_a_login(client, demo):

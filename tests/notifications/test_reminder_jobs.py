@@ -177,6 +177,8 @@ def test_morning_digest_lists_what_waits_for_editors(demo, db):
     assert len(digest) == 1 and digest[0].startswith("Bản tin sáng 04/04/2023: 1 chủ đề")
     body = db.session.scalar(select(Notification.body).where(Notification.kind == "digest"))
     assert "[mới]" in body and "Vĩnh Châu" in body and "đã đăng ký" in body
+    url = db.session.scalar(select(Notification.url).where(Notification.kind == "digest"))
+    assert url == "/registrations/board"  # where what waits can be acted on
 
 
 def test_a_failing_reminder_is_retried_with_backoff(demo, db, monkeypatch):
