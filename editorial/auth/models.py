@@ -25,6 +25,8 @@ class Role(enum.StrEnum):
     VIEWER = "viewer"
 
 
+READS_ALL = (Role.EDITOR, Role.ADMIN, Role.VIEWER)  # who reads every unit's calendar
+
 ROLE_LABELS = {
     Role.OFFICER: "Cán bộ đơn vị",
     Role.EDITOR: "Biên tập viên",
@@ -77,6 +79,11 @@ class User(UserMixin, db.Model):
     def is_editor(self) -> bool:
         """Editors (and admins) act on every unit's slots."""
         return self.has_role(Role.EDITOR)
+
+    @property
+    def reads_all(self) -> bool:
+        """Editors, admins and viewers read every unit's calendar; officers their own."""
+        return self.role in READS_ALL
 
     def __repr__(self) -> str:
         return f"<User {self.login} {self.role}>"

@@ -50,6 +50,9 @@ def officer_home(user, today: date) -> OfficerHome:
 
 def editor_home(today: date) -> EditorHome:
     """The month's counters, the units whose slots are overdue, the slots waiting for editors."""
-    board = queries.board(Month.of(today), queries.BoardFilter())
-    overdue = sorted({c.unit_label for c in board.cards if c.state == BoardState.OVERDUE})
+    month = Month.of(today)
+    board = queries.board(month, queries.BoardFilter())
+    earlier = queries.board(month.previous(), queries.BoardFilter())  # still owed from last month
+    overdue = sorted({f"{c.unit_label} ({c.slot.period_start.month}/{c.slot.period_start.year})"
+                      for b in (earlier, board) for c in b.cards if c.state == BoardState.OVERDUE})
     return EditorHome(board, overdue, queries.waiting_for_editors())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from editorial.changes.events import decision_events
 from editorial.events.event import CalendarEvent, EventKind
@@ -38,9 +38,20 @@ def _unit_kind(unit_id: int | None) -> str | None:
     return unit.kind.value if unit is not None else None
 
 
-def by_day(events: list[CalendarEvent]) -> dict[date, list[CalendarEvent]]:
-    """The events grouped by their first day (the grid and the agenda use this)."""
+def by_day(events: list[CalendarEvent], shown_from: date | None = None
+           ) -> dict[date, list[CalendarEvent]]:
+    """The events grouped by their first day (the grid and the agenda use this); an event that
+    began before `shown_from` (a period such as Tháng cao điểm) is shown on that day."""
     days: dict[date, list[CalendarEvent]] = defaultdict(list)
     for event in events:
-        days[event.day].append(event)
+        day = event.day
+        if shown_from is not None and day < shown_from and _last_day(event) >= shown_from:
+            day = shown_from
+        days[day].append(event)
     return dict(days)
+
+
+def _last_day(event: CalendarEvent) -> date:
+    """The last day an event covers (its exclusive end, less a day, for all-day events)."""
+    end = event.end_exclusive
+    return end - timedelta(days=1) if event.all_day else end.date()

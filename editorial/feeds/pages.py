@@ -16,7 +16,7 @@ from editorial.units import services as units
 
 def scope_choices(user: User) -> list[tuple[str, str]]:
     """The feeds a user may subscribe to, with their labels."""
-    if not user.is_editor:
+    if not user.reads_all:
         return [("me", _("Đơn vị của tôi (%(unit)s)", unit=user.unit.label))]
     choices = [("me", _("Của tôi (toàn tỉnh)")), ("province", _("Toàn tỉnh"))]
     choices += [(rules.unit_scope(u.id), u.label) for u in units.all_units()]

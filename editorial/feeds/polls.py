@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import bindparam, select, update
 
 from editorial import clock
-from editorial.auth.models import Role, User
+from editorial.auth.models import READS_ALL, User
 from editorial.errors import NotFound
 from editorial.events import sources
 from editorial.events.event import CalendarEvent
@@ -63,9 +63,9 @@ def authorize(user_id: int, scope: str, token: str) -> Reader:
     if (row is None or not row.active or not SCOPE_PATTERN.fullmatch(scope)
             or not token_matches(token, server_key(), user_id, scope, row.secret)):
         raise _gone()
-    is_editor = row.role in (Role.EDITOR, Role.ADMIN)  # as User.is_editor: admins hold all roles
+    reads_all = row.role in READS_ALL  # as User.reads_all
     try:
-        unit_id = rules.scope_filter(scope, is_editor=is_editor, own_unit_id=row.unit_id)
+        unit_id = rules.scope_filter(scope, reads_all=reads_all, own_unit_id=row.unit_id)
     except rules.ScopeRefused:
         raise _gone() from None
     return Reader(user_id, scope, unit_id, row.unit_id, row.hidden_groups, row.alarm,

@@ -62,15 +62,15 @@ def unit_scope(unit_id: int) -> str:
     return f"unit-{unit_id}"
 
 
-def scope_filter(scope: str, *, is_editor: bool, own_unit_id: int) -> int | None:
+def scope_filter(scope: str, *, reads_all: bool, own_unit_id: int) -> int | None:
     """The unit filter a scope reads (None: the whole province), or ScopeRefused.
 
-    "me" is the user's own unit; editors act for every unit, so theirs is the province.
-    "province" and "unit-<id>" are for editors only.
+    "me" is the user's own unit; editors (and admins) act for every unit and viewers read
+    every unit, so theirs is the province. "province" and "unit-<id>" are for them only.
     """
     if scope == "me":
-        return None if is_editor else own_unit_id
-    if not is_editor:
+        return None if reads_all else own_unit_id
+    if not reads_all:
         raise ScopeRefused(scope)
     if scope == "province":
         return None

@@ -73,7 +73,7 @@ def save_choices(user: User, hidden: frozenset[str], alarm: str) -> FeedSettings
 def unit_filter(user: User, scope: str) -> int | None:
     """The unit filter of a scope for this user; NotAllowed when it is not theirs."""
     try:
-        return rules.scope_filter(scope, is_editor=user.is_editor, own_unit_id=user.unit_id)
+        return rules.scope_filter(scope, reads_all=user.reads_all, own_unit_id=user.unit_id)
     except rules.ScopeRefused:
         raise NotAllowed(_("Bạn không xem được lịch “%(scope)s”.", scope=scope)) from None
 

@@ -114,7 +114,7 @@ def _if_modified_since():
 @bp.cli.command("url")
 @click.argument("login")
 @click.option("--scope", default="me", show_default=True,
-              help="me, province hoặc unit-<mã số> (hai loại sau chỉ cho biên tập viên).")
+              help="me, province hoặc unit-<mã số> (hai loại sau cho biên tập viên, người xem).")
 def url_command(login: str, scope: str) -> None:
     """Print a user's personal feed URL (BASE_URL + path)."""
     user = db.session.scalar(select(User).where(User.login == login.strip()))

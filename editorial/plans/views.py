@@ -45,7 +45,8 @@ def month(year: int, month: int):
     events = sources.events_between(first, last, filters.unit_id)
     return page_or_fragment(
         "plans/month.html", "plans/_month.html", shown=shown, weeks=month_weeks(shown),
-        days=sources.by_day(events), filters=filters, units=units.district_units(),
+        days=sources.by_day(events, shown.first), filters=filters,
+        units=units.district_units(),
     )
 
 
@@ -73,7 +74,7 @@ def agenda():
     events = sources.events_between(start, end, filters.unit_id)
     return page_or_fragment(
         "plans/agenda.html", "plans/_agenda_days.html", start=start, end=end,
-        days=sources.by_day(events), next_start=end + timedelta(days=1), filters=filters,
+        days=sources.by_day(events, start), next_start=end + timedelta(days=1), filters=filters,
     )
 
 

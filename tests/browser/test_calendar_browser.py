@@ -62,3 +62,18 @@ def test_pages_print_cleanly(page, path, title, content):
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+
+
+@pytest.mark.parametrize("path", ["/", "/calendar/2023/4", "/agenda", "/plans/2023",
+                                  "/deadlines/2023/4", "/observances/2023",
+                                  "/registrations/board/2023/4", "/changes", "/notifications",
+                                  "/feeds", "/audit"])
+def test_pages_fit_a_phone_screen(browser, live_server, path):
+    context = browser.new_context(base_url=live_server, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        log_in(page, "bientap")
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    finally:
+        context.close()

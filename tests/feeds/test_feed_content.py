@@ -194,3 +194,13 @@ def test_an_admins_edit_of_a_report_rule_moves_the_event_and_raises_its_sequence
     assert after.dtstart.value == date(2023, 4, 19)  # the same event, moved
     assert int(after.sequence.value) > 0
     assert after.last_modified.value > before.last_modified.value
+
+
+def test_a_viewer_reads_the_whole_province_in_the_feed_as_in_the_app(client, login_as, feed_path,
+                                                                     observances):
+    mine = feed_events(client.get(feed_path("xem")).data)
+    province = feed_events(client.get(feed_path("bientap", "province")).data)
+    assert mine == province and len(mine) > 10
+    assert client.get(feed_path("xem", "province")).status_code == 200
+    login_as("xem")
+    assert mine == grid_events(client)

@@ -28,16 +28,16 @@ def test_window_is_the_same_all_month():
 
 
 def test_scopes():
-    assert rules.scope_filter("me", is_editor=False, own_unit_id=7) == 7
-    assert rules.scope_filter("me", is_editor=True, own_unit_id=2) is None
-    assert rules.scope_filter("province", is_editor=True, own_unit_id=2) is None
-    assert rules.scope_filter("unit-12", is_editor=True, own_unit_id=2) == 12
+    assert rules.scope_filter("me", reads_all=False, own_unit_id=7) == 7
+    assert rules.scope_filter("me", reads_all=True, own_unit_id=2) is None
+    assert rules.scope_filter("province", reads_all=True, own_unit_id=2) is None
+    assert rules.scope_filter("unit-12", reads_all=True, own_unit_id=2) == 12
     for scope in ("province", "unit-7", "unit-12"):
         with pytest.raises(rules.ScopeRefused):
-            rules.scope_filter(scope, is_editor=False, own_unit_id=7)
+            rules.scope_filter(scope, reads_all=False, own_unit_id=7)
     for scope in ("unit-", "unit-01", "unit-x", "public", "all"):
         with pytest.raises(rules.ScopeRefused):
-            rules.scope_filter(scope, is_editor=True, own_unit_id=2)
+            rules.scope_filter(scope, reads_all=True, own_unit_id=2)
 
 
 def test_hidden_groups_round_trip_and_unknown_names_drop():

@@ -114,3 +114,20 @@ def test_month_page_query_count_does_not_grow_with_units(app, db, client, auth, 
         make_plan(2024, unit, [unit])
     db.session.commit()
     assert _grid_queries(client, queries, "ed") == small
+
+
+def test_a_period_shows_in_every_month_it_covers(demo, login_as, client):
+    """Tháng cao điểm "Vì người nghèo" (17/10 – 18/11): on 17/10, and on 1/11 in November."""
+    login_as("bientap")
+    october = client.get("/calendar/2023/10").get_data(as_text=True)
+    assert "Vì người nghèo" in _cell(october, "2023-10-17")
+    november = client.get("/calendar/2023/11").get_data(as_text=True)
+    assert "Vì người nghèo" in _cell(november, "2023-11-01")
+    assert november.count("title=\"Tháng cao điểm") == 1  # one chip, not one per day
+    agenda = client.get("/agenda?from=2023-11-10").get_data(as_text=True)
+    assert "Vì người nghèo" in agenda
+
+
+def _cell(html: str, day: str) -> str:
+    start = html.index(f'data-date="{day}"')
+    return html[start:html.index("</td>", start)]

@@ -76,3 +76,21 @@ def test_unknown_year_is_a_vietnamese_404(demo, login_as, client):
         response = client.get(f"/plans/{year}")
         assert response.status_code == 404
     assert "Chưa có kế hoạch năm 99999" in response.get_data(as_text=True)
+
+
+def test_unit_page_lists_the_units_slots_of_the_year(demo, login_as, client, db):
+    from sqlalchemy import select
+
+    from editorial.plans.models import Slot
+    from editorial.units.models import Unit
+
+    login_as("kesach")
+    ke_sach = db.session.scalar(select(Unit).where(Unit.short_name == "Kế Sách"))
+    html = client.get(f"/units/{ke_sach.id}?year=2023").get_data(as_text=True)
+    assert "Ủy ban MTTQVN huyện Kế Sách" in html
+    mine = db.session.scalars(select(Slot).where(Slot.assigned_unit_id == ke_sach.id)).all()
+    assert mine and all(s.topic[:40] in html for s in mine)
+    others = db.session.scalars(select(Slot).where(Slot.assigned_unit_id != ke_sach.id)).all()
+    assert not [s for s in others if s.topic[:40] in html]
+    fragment = client.get(f"/units/{ke_sach.id}?year=2024", headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and "<html" not in fragment.get_data(as_text=True)

@@ -5,7 +5,7 @@ import re
 from editorial.auth.models import Role
 from editorial.extensions import db
 from editorial.plans import rules as plan_rules
-from editorial.plans.models import Cadence, Channel, PlanColumn, Slot
+from editorial.plans.models import Cadence, Channel, PlanColumn, Slot, SlotStatus
 from tests.factories import make_plan, make_unit, make_user
 from tests.registrations.helpers import REGISTRATION, demo_slot, version_on_page
 
@@ -44,6 +44,11 @@ def test_editor_home_shows_counters_overdue_units_and_what_waits(demo, login_as,
     assert "Đơn vị quá hạn đăng ký" in html and "Kế Sách" in html
     waiting = html[html.index("Đang chờ Ban PT-TG trả lời"):]
     assert REGISTRATION["title"] in waiting
+    february = demo_slot(2)  # last month's slot never registered: still listed as owed
+    february.status = SlotStatus.PLANNED
+    db.session.commit()
+    overdue = client.get("/").get_data(as_text=True).split('class="plain overdue"')[1]
+    assert f"({2}/2023)" in overdue.split("</ul>")[0]
 
 
 def test_officer_home_shows_what_the_unit_owes(demo, login_as, client):
