@@ -55,3 +55,19 @@ def test_register_counter_accept_moves_the_board_counters_in_place(app, browser,
     expect(_count(page, "negotiating")).to_have_text("0")
     assert page.evaluate("window.__notReloaded") is True  # all of it without a reload
     officer_context.close()
+
+
+def test_an_officer_registers_from_the_units_list_without_leaving_it(page):
+    log_in(page, "vinhchau")
+    page.goto("/registrations")
+    page.evaluate("window.__notReloaded = true")
+    card = page.locator("#unit-cards .reg-card", has_text="Đài PT-TH").first
+    card.locator("a.card-title").click()
+    panel = page.locator("#unit-panel .reg-panel")
+    panel.locator("input[name=title]").fill("Vĩnh Châu: Tết Chôl Chnăm Thmây an vui")
+    panel.locator("input[name=air_date]").fill("2023-04-14")
+    panel.locator("button[value=submit]").click()
+    expect(panel.locator(".state")).to_have_text("Đã đăng ký")
+    expect(page.locator("#unit-cards")).to_contain_text("Đã đăng ký")  # the list followed
+    assert page.url.endswith("/registrations")
+    assert page.evaluate("window.__notReloaded") is True

@@ -65,3 +65,46 @@ def test_a_run_missed_while_down_stays_due_once_restarted(app, db):
     assert digest.coalesce and digest.misfire_grace_time is None  # one run, however late
     assert {job.id for job in second.get_jobs()} == {job.id for job in JOBS}
     process.stop_scheduler(second, wait=True)
+
+
+def test_a_scheduler_started_after_days_down_catches_each_missed_job_up_once(app, db, demo):
+    """Three days down: on start the digest (daily) runs once, not three times, and its next
+    run is in the future again."""
+    import threading
+    import time
+
+    from sqlalchemy import func, select
+
+    from editorial.jobs.models import JobRun
+
+    store = BackgroundScheduler(jobstores={"default": SQLAlchemyJobStore(engine=db.engine)},
+                                job_defaults=process.JOB_DEFAULTS, timezone=VN)
+    store.start(paused=True)
+    process.sync_jobs(store, app.config)
+    store.modify_job("digest", next_run_time=clock.now() - timedelta(days=3))
+    process.stop_scheduler(store, wait=True)
+
+    scheduler = process.SchedulerProcess(app, lease_seconds=3, holder="thu:1:catchup")
+    thread = threading.Thread(target=scheduler.run, daemon=True)
+    thread.start()
+
+    def digest_runs() -> int:
+        db.session.rollback()
+        return db.session.scalar(select(func.count()).select_from(JobRun)
+                                 .where(JobRun.job_id == "digest")) or 0
+
+    try:
+        deadline = time.monotonic() + 20
+        while digest_runs() == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1.5)  # time enough for any duplicate to show
+        assert digest_runs() == 1
+    finally:
+        scheduler.stop.set()
+        thread.join(timeout=20)
+    assert not thread.is_alive()
+    check = BackgroundScheduler(jobstores={"default": SQLAlchemyJobStore(engine=db.engine)},
+                                timezone=VN)
+    check.start(paused=True)
+    assert check.get_job("digest").next_run_time > clock.now()
+    process.stop_scheduler(check, wait=True)
