@@ -45,18 +45,15 @@ def demo_logins() -> None:
 @click.option("--password", required=True)
 @click.option("--name", default="", help="Họ tên (mặc định: tên đăng nhập).")
 def users_create(login: str, role: str, unit_ref: str, password: str, name: str) -> None:
-    """Create a user."""
+    """Create a user (audited as user.create, by nobody: the command line)."""
     from editorial.auth.services import create_user
     from editorial.units.services import find_unit
 
     try:
-        user = create_user(login, name or login, Role(role), find_unit(unit_ref), password)
+        user = create_user(login, name or login, Role(role), find_unit(unit_ref), password,
+                           note="flask users create")
     except DomainError as error:
         raise click.ClickException(str(error)) from None
-    from editorial.audit.services import record
-
-    record(None, "user.create", user, after={"login": login, "role": role},
-           note="flask users create")
     db.session.commit()
     click.echo(f"Đã tạo người dùng {user.login} ({user.role.value}, {user.unit.name}).")
 

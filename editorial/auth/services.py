@@ -1,13 +1,18 @@
-"""Authenticate users and create them."""
+"""Authenticate users; create, change and reset them (each change audited)."""
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from editorial.audit.services import record
 from editorial.auth.models import Role, User
 from editorial.errors import RuleViolation
 from editorial.extensions import db
 from editorial.units.models import Unit
+from editorial.units.services import picked_unit
+
+MIN_PASSWORD = 8
 
 
 def authenticate(login: str, password: str) -> User | None:
@@ -18,17 +23,58 @@ def authenticate(login: str, password: str) -> User | None:
     return user
 
 
-def create_user(login: str, name: str, role: Role, unit: Unit, password: str) -> User:
-    """A new user; the login must be free and the password at least 8 characters."""
+def all_users() -> list[User]:
+    """Every user by login, each with its unit (one query)."""
+    return list(db.session.scalars(select(User).order_by(func.lower(User.login))))
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise RuleViolation(_("Mật khẩu phải có ít nhất %(n)s ký tự.", n=MIN_PASSWORD))
+
+
+def user_values(user: User) -> dict[str, object]:
+    """What the audit log keeps of a user: never the password nor its hash."""
+    return {"login": user.login, "name": user.name, "role": user.role.value,
+            "unit_id": user.unit_id, "active": user.active}
+
+
+def create_user(login: str, name: str, role: Role, unit: Unit, password: str,
+                actor: User | None = None, note: str = "") -> User:
+    """A new user, audited; the login must be free and the password at least 8 characters."""
     if db.session.scalar(select(User).where(func.lower(User.login) == login.lower())):
-        raise RuleViolation(f"Tên đăng nhập “{login}” đã được dùng.")
-    if len(password) < 8:
-        raise RuleViolation("Mật khẩu phải có ít nhất 8 ký tự.")
+        raise RuleViolation(_("Tên đăng nhập “%(login)s” đã được dùng.", login=login))
+    _check_password(password)
     user = User(login=login, name=name, role=role, unit=unit)
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
+    record(actor, "user.create", user, after=user_values(user), note=note)
     return user
+
+
+def update_user(actor: User, user: User, *, name: str, role: Role, unit_id: int,
+                active: bool) -> User:
+    """Apply an admin's change, audited; nobody may lock themself out of administration."""
+    if user.id == actor.id and not active:
+        raise RuleViolation(_("Bạn không thể tự khóa tài khoản của chính mình."))
+    if user.id == actor.id and role != Role.ADMIN:
+        raise RuleViolation(_("Bạn không thể tự bỏ vai trò quản trị của chính mình."))
+    before = user_values(user)
+    user.name, user.role, user.unit, user.active = name, role, picked_unit(unit_id), active
+    db.session.flush()
+    after = user_values(user)
+    if before != after:
+        record(actor, "user.update", user, before=before, after=after)
+    return user
+
+
+def reset_password(actor: User, user: User, password: str) -> None:
+    """Set a new password chosen by an admin; the log says it happened, never what it is."""
+    _check_password(password)
+    user.set_password(password)
+    db.session.flush()
+    record(actor, "user.password_reset", user, after={"login": user.login})
 
 
 def officer_ids(unit_id: int | None) -> list[int]:

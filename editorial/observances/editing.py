@@ -55,7 +55,10 @@ def save_anniversary(data: forms.AnniversaryInput) -> models.AnniversaryEntry:
     try:  # the pure rules validate the shape (lunar day, month-only, …)
         rules.Anniversary(key=data.key, name=data.name, category=data.category,
                           month=data.month, day=data.day, year=data.year,
-                          calendar=data.calendar)
+                          calendar=data.calendar, end_month=data.end_month,
+                          end_day=data.end_day, wording=data.wording)
+        if data.end_day is not None:
+            date(2023, data.end_month, data.end_day)
         if data.day is not None and data.calendar == "solar":
             date(2023, data.month, data.day)  # a day every year has (no 29/2, no 31/4)
         if data.day is not None and data.day > 30:
@@ -63,7 +66,8 @@ def save_anniversary(data: forms.AnniversaryInput) -> models.AnniversaryEntry:
     except ValueError as error:
         raise RuleViolation(f"Ngày kỷ niệm không hợp lệ: {error}") from None
     row = _entry(data.key)
-    for name in ("name", "category", "calendar", "year", "month", "day"):
+    for name in ("name", "category", "calendar", "year", "month", "day", "end_month",
+                 "end_day", "wording"):
         setattr(row, name, getattr(data, name))
     row.active = True
     db.session.add(row)
@@ -104,6 +108,8 @@ def save_report_rule(key: str, data: forms.ReportRuleInput) -> None:
             kind=rule.kind, before=rule.before, unit_kinds=",".join(rule.unit_kinds))
         db.session.add(row)
     row.day, row.wording, row.active = data.day, data.wording, data.active
+    if data.unit_kinds is not None:
+        row.unit_kinds = ",".join(data.unit_kinds)
     db.session.flush()
     forget()
 
@@ -125,7 +131,7 @@ def set_deadline_rule(data: forms.DeadlineInput) -> None:
     if row is None:
         row = models.DeadlineSetting()
         db.session.add(row)
-    row.day_of_month, row.direction, row.skip_holidays = (
-        data.day_of_month, data.direction, data.skip_holidays)
+    row.day_of_month, row.direction, row.skip_holidays, row.weekdays_only = (
+        data.day_of_month, data.direction, data.skip_holidays, data.weekdays_only)
     db.session.flush()
     forget()

@@ -9,6 +9,9 @@ from datetime import date
 
 from editorial.errors import RuleViolation
 from editorial.text import fold
+from editorial.units.models import UnitKind
+
+UNIT_KINDS = tuple(k.value for k in UnitKind)
 
 
 def _text(form: Mapping[str, str], name: str, label: str, limit: int = 200) -> str:
@@ -69,6 +72,9 @@ class AnniversaryInput:
     year: int | None
     month: int
     day: int | None
+    end_month: int | None = None  # a period's last day (Tháng cao điểm 17/10 – 18/11)
+    end_day: int | None = None
+    wording: str | None = None  # the row's own wording, with {ordinal}, {name}, …
 
     @classmethod
     def parse(cls, form: Mapping[str, str]) -> AnniversaryInput:
@@ -79,10 +85,16 @@ class AnniversaryInput:
             category = "local"
         key = (form.get("key") or "").strip() or "local-" + re.sub(r"[^a-z0-9]+", "-",
                                                                     fold(name)).strip("-")[:60]
+        end_day = _int(form, "end_day", "ngày kết thúc", 1, 31, required=False)
+        end_month = _int(form, "end_month", "tháng kết thúc", 1, 12, required=False)
+        if (end_day is None) != (end_month is None):
+            raise RuleViolation("Một đợt cần cả ngày và tháng kết thúc (hoặc để trống cả hai).")
+        wording = " ".join((form.get("wording") or "").split())[:300] or None
         return cls(key, name, category, calendar, _int(form, "origin_year", "năm gốc", 1000, 2100,
                                                        required=False),
                    _int(form, "month", "tháng", 1, 12), _int(form, "day", "ngày", 1, 31,
-                                                              required=False))
+                                                              required=False),
+                   end_month, end_day, wording)
 
 
 @dataclass(frozen=True)
@@ -90,11 +102,18 @@ class ReportRuleInput:
     day: int
     wording: str
     active: bool
+    unit_kinds: tuple[str, ...] | None = None  # None: keep the rule's
 
     @classmethod
     def parse(cls, form: Mapping[str, str]) -> ReportRuleInput:
+        kinds = None
+        if form.get("unit_kinds_shown"):  # the form lists the kinds: read the ticked ones
+            ticked = form.getlist("unit_kinds") if hasattr(form, "getlist") else []
+            kinds = tuple(k for k in UNIT_KINDS if k in ticked)
+            if not kinds:
+                raise RuleViolation("Chọn ít nhất một loại đơn vị phải thực hiện.")
         return cls(_int(form, "day", "ngày", 1, 31), _text(form, "wording", "cách ghi hạn"),
-                   form.get("active") == "on")
+                   form.get("active") == "on", kinds)
 
 
 @dataclass(frozen=True)
@@ -117,6 +136,7 @@ class DeadlineInput:
     day_of_month: int
     direction: str
     skip_holidays: bool
+    weekdays_only: bool = True
 
     @classmethod
     def parse(cls, form: Mapping[str, str]) -> DeadlineInput:
@@ -124,4 +144,4 @@ class DeadlineInput:
         if direction not in ("before", "after"):
             raise RuleViolation("Hướng dời hạn không hợp lệ.")
         return cls(_int(form, "day_of_month", "ngày trong tháng", 1, 28), direction,
-                   form.get("skip_holidays") == "on")
+                   form.get("skip_holidays") == "on", form.get("weekdays_only") == "on")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import Date, ForeignKey, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from editorial.extensions import db
@@ -93,3 +93,5 @@ class DeadlineSetting(db.Model):
     day_of_month: Mapped[int] = mapped_column(default=5)
     direction: Mapped[str] = mapped_column(String(8), default="before")
     skip_holidays: Mapped[bool] = mapped_column(default=True)
+    # Never on a Saturday or Sunday, not even a make-up working one (the seed says Friday).
+    weekdays_only: Mapped[bool] = mapped_column(default=True, server_default=true())

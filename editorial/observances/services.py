@@ -47,7 +47,8 @@ def deadline_rule() -> rules.DeadlineRule:
         if row is None:
             return rules.DEFAULT_RULE
         return rules.DeadlineRule(day_of_month=row.day_of_month, direction=row.direction,
-                                  skip_holidays=row.skip_holidays, label=_rule_label(row))
+                                  skip_holidays=row.skip_holidays,
+                                  weekdays_only=row.weekdays_only, label=_rule_label(row))
 
     return _cached("deadline_rule", load)
 
@@ -61,8 +62,11 @@ def slot_deadline_function() -> Callable[[date, bool], date]:
 def _rule_label(row: models.DeadlineSetting) -> str:
     """The rule in words, for a configured rule."""
     way = "trước" if row.direction == "before" else "sau"
-    return (f"ngày {row.day_of_month} hàng tháng; trùng thứ bảy, chủ nhật"
-            f"{' hoặc ngày nghỉ' if row.skip_holidays else ''} thì dời sang ngày làm việc {way}")
+    label = (f"ngày {row.day_of_month} hàng tháng; trùng thứ bảy, chủ nhật"
+             f"{' hoặc ngày nghỉ' if row.skip_holidays else ''} thì dời sang ngày làm việc {way}")
+    if not row.weekdays_only:
+        label += " (kể cả thứ bảy, chủ nhật làm bù)"
+    return label
 
 
 def deadline_function() -> Callable[[int, int], date]:

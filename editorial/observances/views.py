@@ -14,6 +14,7 @@ from editorial.calendar.workdays import shipped_corrections
 from editorial.errors import RuleViolation
 from editorial.extensions import db
 from editorial.observances import editing, forms, models, services
+from editorial.units.models import KIND_LABELS
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
@@ -64,7 +65,7 @@ def _admin_page(year: int, error: str | None = None, status: int = 200):
         error=error, exceptions=exceptions, shipped=shipped_corrections()[0],
         anniversaries=services.anniversary_table(), hidden=hidden,
         report_rules=services.report_rules(), khmer=services.khmer_new_year(year),
-        rule=services.deadline_rule(), form=request.form)
+        rule=services.deadline_rule(), unit_kind_labels=KIND_LABELS, form=request.form)
 
 
 def _apply(name: str, action, subject: tuple[str, object]) -> object:

@@ -1,13 +1,21 @@
-"""Look units up: by id, by name with or without diacritics, the district list."""
+"""Look units up (by id, by name with or without diacritics, as a tree); create and change
+them, audited."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
-from editorial.errors import NotFound
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from editorial.audit.services import record
+from editorial.errors import NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.text import fold
 from editorial.units.models import Unit, UnitKind
+
+if TYPE_CHECKING:
+    from editorial.auth.models import User
 
 
 def district_units() -> list[Unit]:
@@ -43,3 +51,83 @@ def unit_names() -> dict[int, str]:
     """Every unit's id and short label, in one query (for showing stored unit ids)."""
     rows = db.session.execute(select(Unit.id, Unit.short_name, Unit.name))
     return {unit_id: short or name for unit_id, short, name in rows}
+
+
+def unit_tree() -> list[tuple[Unit, int]]:
+    """Every unit with its depth, each parent followed by its children (by position)."""
+    children: dict[int | None, list[Unit]] = {}
+    for unit in all_units():
+        children.setdefault(unit.parent_id, []).append(unit)
+    tree: list[tuple[Unit, int]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for unit in children.get(parent_id, []):
+            tree.append((unit, depth))
+            walk(unit.id, depth + 1)
+
+    walk(None, 0)
+    return tree
+
+
+def picked_unit(unit_id: int) -> Unit:
+    """The unit chosen in a form; an unknown id is bad input (422), not a missing page."""
+    unit = db.session.get(Unit, unit_id)
+    if unit is None:
+        raise RuleViolation(_("Đơn vị đã chọn không tồn tại."))
+    return unit
+
+
+def unit_values(unit: Unit) -> dict[str, object]:
+    """What the audit log keeps of a unit."""
+    return {"name": unit.name, "short_name": unit.short_name, "kind": unit.kind.value,
+            "parent_id": unit.parent_id, "code": unit.code}
+
+
+def _check_parent(unit_id: int | None, parent_id: int | None) -> None:
+    """Refuse a parent that does not exist or that lies below the unit itself (a cycle)."""
+    if parent_id is None:
+        return
+    rows = db.session.execute(select(Unit.id, Unit.parent_id))
+    parents = {row.id: row.parent_id for row in rows}
+    if parent_id not in parents:
+        raise RuleViolation(_("Đơn vị cấp trên đã chọn không tồn tại."))
+    node, seen = parent_id, set()
+    while node is not None and node not in seen:
+        if node == unit_id:
+            raise RuleViolation(_("Không thể đặt đơn vị dưới chính nó hoặc dưới đơn vị "
+                                  "cấp dưới của nó."))
+        seen.add(node)
+        node = parents.get(node)
+
+
+def _check_code(unit_id: int | None, code: str | None) -> None:
+    taken = code and db.session.scalar(select(Unit.id).where(Unit.code == code))
+    if taken and taken != unit_id:
+        raise RuleViolation(_("Mã đơn vị “%(code)s” đã được dùng.", code=code))
+
+
+def _last_position(parent_id: int | None) -> int:
+    """One past the last sibling under `parent_id`, so a new or moved unit comes last."""
+    last = db.session.scalar(select(func.max(Unit.position)).where(Unit.parent_id == parent_id))
+    return 0 if last is None else last + 1
+
+
+def save_unit(actor: User | None, unit: Unit | None, *, name: str, short_name: str,
+              kind: UnitKind, parent_id: int | None, code: str | None) -> Unit:
+    """Create a unit (`unit` None) or change one, audited; the tree never gets a cycle."""
+    _check_parent(unit.id if unit else None, parent_id)
+    _check_code(unit.id if unit else None, code)
+    before = unit_values(unit) if unit else None
+    if unit is None:
+        unit = Unit(name=name, kind=kind)
+        db.session.add(unit)
+    if unit.id is None or unit.parent_id != parent_id:
+        unit.position = _last_position(parent_id)
+    unit.name, unit.short_name, unit.kind, unit.code = name, short_name, kind, code
+    unit.parent_id = parent_id
+    db.session.flush()
+    after = unit_values(unit)
+    if before != after:
+        record(actor, "unit.update" if before else "unit.create", unit, before=before,
+               after=after, unit_id=unit.id)
+    return unit
