@@ -46,9 +46,26 @@ def queue(user, show_closed: bool = False) -> list[QueueItem]:
     requests = list(db.session.scalars(query.order_by(ChangeRequest.created_at.desc(),
                                                       ChangeRequest.id.desc())
                                        .limit(QUEUE_LIMIT)))
-    open_per_slot = Counter(r.slot_id for r in requests if r.is_open)
+    open_per_slot = Counter(s for r in requests if r.is_open for s in _slots_of(r))
     requests.sort(key=lambda r: (not r.is_open, r.created_at if r.is_open else -r.id))
-    return [QueueItem(r, r.is_open and open_per_slot[r.slot_id] > 1) for r in requests]
+    return [QueueItem(r, r.is_open and any(open_per_slot[s] > 1 for s in _slots_of(r)))
+            for r in requests]
+
+
+def _slots_of(request: ChangeRequest) -> tuple[int, ...]:
+    """The slots a request would change: its own, and the other month of a swap."""
+    return tuple(s for s in (request.slot_id, request.other_slot_id) if s is not None)
+
+
+def conflicting(request: ChangeRequest) -> list[ChangeRequest]:
+    """The other open requests touching a slot this one would change (both sides of a swap)."""
+    if not request.is_open:
+        return []
+    slots = _slots_of(request)
+    query = select(ChangeRequest).where(
+        ChangeRequest.id != request.id, ChangeRequest.state.in_(rules.OPEN),
+        or_(ChangeRequest.slot_id.in_(slots), ChangeRequest.other_slot_id.in_(slots)))
+    return list(db.session.scalars(query.order_by(ChangeRequest.id)))
 
 
 def slot_requests(slot_id: int) -> list[ChangeRequest]:

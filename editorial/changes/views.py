@@ -52,6 +52,7 @@ def _request_page(change, error: str = "", status: int = 200):
     return page_or_fragment(
         "changes/show.html", "changes/_request.html", status=status, change=change,
         slot=change.slot, diff=queries.readable_diff(change),
+        conflicts=queries.conflicting(change),
         steps=services.allowed_steps(current_user, change), history=queries.history(change),
         error=error, **LABELS)
 

@@ -3,15 +3,25 @@ another takes it. Plain UPDATE/INSERT, so it works on SQLite and PostgreSQL alik
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import case, or_, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from editorial import clock
 from editorial.extensions import db
 from editorial.jobs.models import SchedulerLease
 
 NAME = "scheduler"
+
+
+def database_now() -> datetime:
+    """The time by which leases are compared: the database server's clock on PostgreSQL, so
+    schedulers on machines whose clocks drift apart still agree; this machine's on SQLite
+    (an embedded database has no other machine to disagree with)."""
+    if db.engine.dialect.name == "postgresql":
+        return db.session.scalar(select(func.clock_timestamp())).astimezone(UTC)
+    return clock.now()
 
 
 def acquire(holder: str, now: datetime, seconds: float, name: str = NAME) -> bool:

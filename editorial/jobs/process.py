@@ -15,7 +15,6 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from flask import Flask
 from sqlalchemy.exc import SQLAlchemyError
 
-from editorial import clock
 from editorial.clock import VN
 from editorial.extensions import db
 from editorial.jobs import lease, runner
@@ -61,7 +60,7 @@ class SchedulerProcess:
     def _lease(self) -> bool:
         with self.app.app_context():
             try:
-                return lease.acquire(self.holder, clock.now(), self.lease_seconds)
+                return lease.acquire(self.holder, lease.database_now(), self.lease_seconds)
             except SQLAlchemyError:
                 log.exception("lease check failed; acting as standby")
                 db.session.rollback()
@@ -88,7 +87,7 @@ class SchedulerProcess:
     def _release(self) -> None:
         with self.app.app_context():
             try:
-                lease.release(self.holder, clock.now())
+                lease.release(self.holder, lease.database_now())
             except SQLAlchemyError:
                 log.exception("could not release the lease; it expires by itself")
 
@@ -98,7 +97,9 @@ def stop_scheduler(scheduler: BackgroundScheduler, wait: bool) -> None:
     matters: APScheduler's loop looks for due jobs once more after `shutdown`, and would
     move a due job's next run time on without running it."""
     scheduler.pause()
-    scheduler.remove_jobstore("default", shutdown=True)
+    # Not shutdown=True: the store's shutdown disposes the engine, which is the app's own
+    # (its pool would be emptied under the sessions still using it).
+    scheduler.remove_jobstore("default", shutdown=False)
     scheduler.shutdown(wait=wait)
 
 

@@ -32,7 +32,7 @@ def run_job(job_id: str) -> None:
     if _app is None:
         raise RuntimeError("editorial.jobs.runner.bind() was not called")
     with _app.app_context():
-        if _holder is not None and not lease.holds(_holder, clock.now()):
+        if _holder is not None and not lease.holds(_holder, lease.database_now()):
             log.warning("job %s not run: this instance no longer holds the lease", job_id)
             return
         run_now(job_id, _holder or "cli")

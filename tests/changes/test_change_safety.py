@@ -100,3 +100,24 @@ def test_a_decided_swap_shows_both_months_in_words(demo, login_as, db, client):
     told = _inbox(db, "kesach")[-1]
     assert told.title.startswith("Đổi tháng với đơn vị khác #") and "Đã duyệt" in told.title
     assert "Đồng ý đổi" in told.body
+
+
+def test_a_request_page_warns_of_other_open_requests_on_either_month_of_a_swap(
+        demo, login_as, db, client):
+    march, may = slot_of(db, 3), slot_of(db, 5)
+    may.status, may.air_date = SlotStatus.AGREED, date(2023, 5, 20)
+    db.session.commit()
+    _file(login_as("thanhtri"), may, kind="cancel")  # on May, Thạnh Trị's month
+    may.status, may.air_date = SlotStatus.PLANNED, None
+    db.session.commit()
+    _file(login_as("kesach"), march, kind="swap", other_slot_id=str(may.id))
+    db.session.expire_all()
+    cancel, swap = db.session.scalars(select(ChangeRequest).order_by(ChangeRequest.id)).all()
+    login_as("bientap")
+    page = client.get(f"/changes/{swap.id}").get_data(as_text=True)
+    assert "Trùng với yêu cầu khác" in page and f'href="/changes/{cancel.id}"' in page
+    queue = client.get("/changes").get_data(as_text=True)
+    assert queue.count("Trùng với yêu cầu khác") == 2  # the swap and the cancel
+    login_as("bientap").post(f"/changes/{cancel.id}/reject", {"version": cancel.version})
+    assert "Trùng với yêu cầu khác" not in client.get(f"/changes/{swap.id}").get_data(
+        as_text=True)

@@ -19,13 +19,15 @@ UID_SUFFIX = "@lich-mttq"
 
 @dataclass(frozen=True)
 class Seen:
-    """An event as a reader sees it: uid, kind, title, start (UTC when timed), all-day flag."""
+    """An event as a reader sees it: uid, kind, title, start and exclusive end (UTC when
+    timed), all-day flag."""
 
     uid: str
     kind: str
     title: str
     start: date | datetime
     all_day: bool
+    end: date | datetime
 
 
 def strict_lines(raw: bytes) -> list[bytes]:
@@ -57,13 +59,13 @@ def feed_events(raw: bytes) -> dict[str, Seen]:
     for vevent in calendar.contents.get("vevent", []):
         uid = vevent.uid.value
         assert uid.endswith(UID_SUFFIX), uid
-        start = vevent.dtstart.value
+        start, end = vevent.dtstart.value, vevent.dtend.value
         all_day = not isinstance(start, datetime)
         if not all_day:
-            start = start.astimezone(UTC)
+            start, end = start.astimezone(UTC), end.astimezone(UTC)
         key = uid.removesuffix(UID_SUFFIX)
         kind = vevent.categories.value[0]
-        seen[key] = Seen(key, kind, vevent.summary.value, start, all_day)
+        seen[key] = Seen(key, kind, vevent.summary.value, start, all_day, end)
     return seen
 
 
@@ -74,17 +76,18 @@ def vevents(raw: bytes) -> dict[str, object]:
 
 
 _CHIP = re.compile(r'<a class="ev ev-([a-z_]+)" href="[^"]*" title="([^"]*)" '
-                   r'data-uid="([^"]+)" data-start="([^"]+)"[^>]*>')
+                   r'data-uid="([^"]+)" data-start="([^"]+)" data-end="([^"]+)"[^>]*>')
 
 
 def page_events(page_html: str) -> dict[str, Seen]:
     """The event chips of a month grid or agenda page, by uid."""
     seen = {}
-    for kind, title, uid, start_text in _CHIP.findall(page_html):
-        start: date | datetime
-        if "T" in start_text:
-            start = datetime.fromisoformat(start_text).astimezone(UTC)
-        else:
-            start = date.fromisoformat(start_text)
-        seen[uid] = Seen(uid, kind, html.unescape(title), start, "T" not in start_text)
+    for kind, title, uid, start_text, end_text in _CHIP.findall(page_html):
+        seen[uid] = Seen(uid, kind, html.unescape(title), _moment(start_text),
+                         "T" not in start_text, _moment(end_text))
     return seen
+
+
+def _moment(text: str) -> date | datetime:
+    """An ISO date, or an ISO date-time converted to UTC."""
+    return datetime.fromisoformat(text).astimezone(UTC) if "T" in text else date.fromisoformat(text)

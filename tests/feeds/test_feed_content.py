@@ -175,6 +175,10 @@ def test_the_real_observances_reach_the_feed_exactly_as_the_grid_shows_them(clie
     kinds = {e.kind for e in got.values()}
     assert {"holiday", "anniversary", "registration_deadline", "report_deadline",
             "quota_deadline"} <= kinds
+    khmer = got["khmer-new-year-2023"]  # three days, DTEND exclusive, as on the page
+    assert (khmer.start, khmer.end) == (date(2023, 4, 14), date(2023, 4, 17))
+    period = [e for e in got.values() if "Vì người nghèo" in e.title and e.start.year == 2023]
+    assert [(e.start, e.end) for e in period] == [(date(2023, 10, 17), date(2023, 11, 19))]
     officer = feed_events(client.get(feed_path("kesach")).data)
     quota = officer["report-tin-bai-trang-ttdt-2023-04"]
     assert quota.kind == "quota_deadline" and quota.start == date(2023, 4, 28)  # 30/4 a Sunday

@@ -33,3 +33,15 @@ def test_a_clean_stop_hands_over_at_once(db):
     assert lease.acquire("b", T0 + timedelta(seconds=6), 30)
     lease.release("a", T0 + timedelta(seconds=7))  # not a's any more: changes nothing
     assert lease.holds("b", T0 + timedelta(seconds=8))
+
+
+def test_leases_are_timed_by_one_clock_for_every_machine(db):
+    """On PostgreSQL the database server's clock times every lease, so two machines whose own
+    clocks drift apart still agree who holds it; on SQLite it is this machine's clock."""
+    from editorial import clock
+
+    now = lease.database_now()
+    assert now.tzinfo is not None and abs(now - clock.now()) < timedelta(seconds=5)
+    assert lease.acquire("a", now, 30) and lease.holds("a", lease.database_now())
+    later = lease.database_now()
+    assert later >= now  # the server's clock moves on within one session (not frozen)
