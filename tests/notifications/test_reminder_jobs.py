@@ -225,3 +225,38 @@ def test_morning_digest_lists_pending_change_requests(demo, db):
     assert len(digest) == 1 and "1 yêu cầu thay đổi chờ duyệt" in digest[0]
     body = db.session.scalar(select(Notification.body).where(Notification.kind == "digest"))
     assert "Yêu cầu thay đổi #" in body and "(Hủy)" in body
+
+
+def test_four_sweeps_racing_send_each_reminder_once(demo, db, app):
+    """Two schedulers (or a job run twice at once) sweep together: every reminder is claimed
+    by one of them only. Real concurrency needs PostgreSQL; SQLite serialises the writers."""
+    import threading
+
+    from editorial.notifications import planner, sweep
+
+    planner.plan_reminders(at(2))
+    db.session.commit()
+    expected = db.session.scalar(select(func.count()).select_from(Reminder).where(
+        Reminder.due_at <= at(2)))
+    assert expected >= 2
+    barrier, errors = threading.Barrier(4, timeout=30), []
+
+    def run() -> None:
+        with app.app_context():
+            try:
+                barrier.wait()
+                sweep.send_due(at(2))
+            except Exception as error:  # surfaced below
+                errors.append(error)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not [e for e in errors if "locked" not in str(e)]  # SQLite may refuse a writer
+    db.session.expire_all()
+    titles = inbox(db, "vinhchau")
+    assert len(titles) == len(set(titles)) == 2  # each reminder once, never twice
