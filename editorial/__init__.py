@@ -26,9 +26,10 @@ def blueprints() -> list:
     from editorial.registrations.views import bp as registrations
     from editorial.search.views import bp as search
     from editorial.units.views import bp as units
+    from editorial.website.views import bp as website
 
     return [auth, dashboard, plans, registrations, search, units, observances, changes, audit,
-            feeds, notifications, jobs, admin]
+            feeds, notifications, jobs, admin, website]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

@@ -1,0 +1,77 @@
+"""The website quota, pure: what a month's published items must reach, and when news of an
+event is due (seed 001, II.1)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from editorial.calendar import add_working_days
+from editorial.calendar.deadlines import WorkingDays
+
+
+class ItemKind(enum.StrEnum):
+    NEWS = "news"  # tin
+    ARTICLE = "article"  # bài
+
+
+class ItemStatus(enum.StrEnum):
+    SUBMITTED = "submitted"  # waiting for Ban Biên tập
+    PUBLISHED = "published"  # approved and run on the website: counts
+    REJECTED = "rejected"
+
+
+LIVE = (ItemStatus.SUBMITTED, ItemStatus.PUBLISHED)  # an item that still covers its event
+NEWS_WITHIN = 1  # working days after the event
+
+
+@dataclass(frozen=True)
+class Quota:
+    """The least a district unit publishes per month."""
+
+    news: int
+    articles: int
+
+
+QUOTA = Quota(news=2, articles=1)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a unit had published in one month."""
+
+    news: int = 0
+    articles: int = 0
+
+    def met(self, quota: Quota = QUOTA) -> bool:
+        """True when both counts reach the quota."""
+        return self.news >= quota.news and self.articles >= quota.articles
+
+    def add(self, kind: ItemKind, count: int = 1) -> Tally:
+        """This tally with `count` more items of `kind`."""
+        if kind == ItemKind.NEWS:
+            return Tally(self.news + count, self.articles)
+        return Tally(self.news, self.articles + count)
+
+
+def months_met(months: Iterable[Tally], quota: Quota = QUOTA) -> int:
+    """How many months reached the quota (the emulation score)."""
+    return sum(1 for t in months if t.met(quota))
+
+
+def news_due(event_date: date, cal: WorkingDays) -> date:
+    """News of an event reaches Ban Biên tập within 1 working day after it."""
+    return add_working_days(event_date, NEWS_WITHIN, cal)
+
+
+def is_late(submitted_day: date, due: date) -> bool:
+    """True when an item came in after its due day."""
+    return submitted_day > due
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    """The first day of the month and the first day of the next."""
+    start = date(year, month, 1)
+    return start, date(year + month // 12, month % 12 + 1, 1)
