@@ -12,6 +12,7 @@ from editorial.observances import services as observances
 from editorial.plans import services as plans
 from editorial.plans.events import slot_events
 from editorial.units.models import Unit
+from editorial.website.events import news_due_events
 
 # Within a day: deadlines first, then what airs and prints, then the rest.
 _ORDER = {kind: i for i, kind in enumerate([
@@ -29,6 +30,7 @@ def events_between(start: date, end: date, unit_id: int | None = None) -> list[C
     events = list(slot_events(slots, deadline_of, plans.slot_unit_label, start, end))
     events.extend(observances.events_between(start, end, _unit_kind(unit_id)))
     events.extend(decision_events(start, end, unit_id))
+    events.extend(news_due_events(start, end, unit_id))
     return sorted(events, key=lambda e: (e.day, _ORDER.get(e.kind, 99), e.title, e.uid))
 
 

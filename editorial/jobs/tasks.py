@@ -57,6 +57,13 @@ def housekeeping(now: datetime) -> str:
     return f"xóa {runs.rowcount} lượt chạy cũ; {stuck.rowcount} thư treo chuyển sang lỗi"
 
 
+def scoreboard_snapshot(now: datetime) -> str:
+    """On the 1st: last month's website tally kept in the audit log; editors are told."""
+    from editorial.website import snapshot
+
+    return snapshot.take(now)
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     """A job of the list: its id, its function and when it runs (from the settings)."""
@@ -71,6 +78,10 @@ def _every_sweep(config: Mapping[str, Any]) -> IntervalTrigger:
     return IntervalTrigger(seconds=int(config["SCHEDULER_SWEEP_SECONDS"]), timezone=VN)
 
 
+def _monthly(day: int, hour: int, minute: int = 0) -> Callable[[Mapping[str, Any]], CronTrigger]:
+    return lambda _config: CronTrigger(day=day, hour=hour, minute=minute, timezone=VN)
+
+
 def _daily(hour: int, minute: int = 0) -> Callable[[Mapping[str, Any]], CronTrigger]:
     return lambda _config: CronTrigger(hour=hour, minute=minute, timezone=VN)
 
@@ -80,7 +91,6 @@ JOBS: list[Job] = [
     Job("mail", send_mail, "Gửi thư điện tử", _every_sweep),
     Job("digest", morning_digest, "Bản tin buổi sáng cho biên tập viên", _daily(7)),
     Job("housekeeping", housekeeping, "Dọn dữ liệu cũ", _daily(2, 30)),
-    # Not yet: website quota (last week of the month), event news 1 working day after an
-    # event, the monthly scoreboard snapshot — their features (contributions) do not exist.
+    Job("scoreboard", scoreboard_snapshot, "Lưu kết quả tin, bài tháng trước", _monthly(1, 7, 15)),
 ]
 JOBS_BY_ID = {job.id: job for job in JOBS}

@@ -17,6 +17,7 @@ from editorial.observances import services as observances
 from editorial.plans import services as plans
 from editorial.plans.models import Cadence, Channel, Slot, SlotStatus
 from editorial.units.models import Unit, UnitKind
+from editorial.website import services as website
 
 LOOK_BACK = timedelta(days=8)  # overdue notices for deadlines up to a week old
 LOOK_AHEAD = timedelta(days=31)  # the furthest "N days before" a user may choose is 30
@@ -47,7 +48,8 @@ class People:
 def deadlines_around(today: date, people: People) -> list[Deadline]:
     """Registration and report deadlines from a week ago to a month ahead."""
     start, end = today - LOOK_BACK, today + LOOK_AHEAD
-    return [*registration_deadlines(start, end, people), *report_deadlines(start, end, people)]
+    return [*registration_deadlines(start, end, people), *report_deadlines(start, end, people),
+            *event_news_deadlines(start, end, people)]
 
 
 def registration_deadlines(start: date, end: date, people: People) -> list[Deadline]:
@@ -80,10 +82,12 @@ def report_deadlines(start: date, end: date, people: People) -> list[Deadline]:
     """Report deadlines and the month's website quota in [start, end], for the officers of the
     units that owe them (meetings are in the calendar, not reminded)."""
     found = []
+    below_quota = _BelowQuota()
     for occurrence in _occurrences(start, end):
         rule = occurrence.rule
         units = [u for kind in rule.unit_kinds for u in people.units_of_kind.get(kind, ())]
-        if rule.kind == "quota":
+        if rule.kind == "quota":  # only the units still short of the month's quota
+            units = [u for u in units if below_quota(occurrence.nominal, u)]
             kind, what = Kind.QUOTA, (f"gửi tin, bài Trang Thông tin điện tử "
                                       f"{occurrence.label}: ít nhất 2 tin, 1 bài")
         else:
@@ -101,3 +105,27 @@ def _occurrences(start: date, end: date) -> list[ReportDeadline]:
     return [o for year in range(start.year, end.year + 1)
             for o in report_deadlines_of(rules, year, cal=cal)
             if start <= o.date <= end and o.rule.kind in ("report", "quota")]
+
+
+class _BelowQuota:
+    """Whether a unit is still short of a month's website quota (one tally per month)."""
+
+    def __init__(self) -> None:
+        self._tallies: dict[tuple[int, int], dict] = {}
+
+    def __call__(self, day: date, unit_id: int) -> bool:
+        key = (day.year, day.month)
+        if key not in self._tallies:
+            self._tallies[key] = website.tally(*key)
+        tally = self._tallies[key].get(unit_id)
+        return tally is None or not tally.met()
+
+
+def event_news_deadlines(start: date, end: date, people: People) -> list[Deadline]:
+    """Announced events whose news is due in [start, end] and not sent yet."""
+    return [Deadline(
+        kind=Kind.EVENT_NEWS, subject=f"web-event:{event.id}", due=due,
+        what=f"gửi tin sự kiện “{event.title}” ({event.event_date:%d/%m/%Y})",
+        detail="Tin, bài về các sự kiện phải được gửi đến Ban Biên tập chậm nhất sau 01 ngày "
+               "làm việc.", url="/website", recipients=people.officers_of([event.unit_id]))
+        for event, due in website.news_due_between(start, end)]

@@ -22,11 +22,12 @@ class Kind(enum.StrEnum):
     OVERDUE = "overdue"  # a unit missed the registration deadline (editors)
     REPORT = "report"  # a report is due (unit officers)
     QUOTA = "quota"  # the month's website news and articles are due (unit officers)
+    EVENT_NEWS = "event_news"  # news of an announced event is due (unit officers)
     DIGEST = "digest"  # the editors' morning digest
     CHANGE = "change"  # a change request to consent to, decide, or its decision
 
 
-PLANNED_KINDS = (Kind.REGISTRATION, Kind.OVERDUE, Kind.REPORT, Kind.QUOTA)
+PLANNED_KINDS = (Kind.REGISTRATION, Kind.OVERDUE, Kind.REPORT, Kind.QUOTA, Kind.EVENT_NEWS)
 DEFAULT_DAYS = (3, 1)
 
 
