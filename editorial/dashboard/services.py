@@ -10,8 +10,11 @@ from editorial.events import sources
 from editorial.events.event import CalendarEvent, EventKind
 from editorial.registrations import queries
 from editorial.registrations.rules import BoardState
+from editorial.website.rules import Tally
+from editorial.website.services import tally, waiting_count
 
-UPCOMING = {EventKind.REGISTRATION_DEADLINE, EventKind.RECORDING, EventKind.AIR, EventKind.PRINT}
+UPCOMING = {EventKind.REGISTRATION_DEADLINE, EventKind.RECORDING, EventKind.AIR, EventKind.PRINT,
+            EventKind.EVENT_NEWS_DUE, EventKind.QUOTA_DEADLINE, EventKind.REPORT_DEADLINE}
 
 
 @dataclass
@@ -24,6 +27,7 @@ class OfficerHome:
     upcoming: list[CalendarEvent]
     unread: int
     unread_slots: set[int] = field(default_factory=set)
+    website: Tally = field(default_factory=Tally)  # this month's published tin, bài
 
 
 @dataclass
@@ -33,6 +37,8 @@ class EditorHome:
     board: queries.Board
     overdue_units: list[str]
     waiting: list[queries.Card]
+    website_waiting: int = 0  # tin, bài waiting for Ban Biên tập
+    website_short: int = 0  # district units still short of this month's quota
 
 
 def officer_home(user, today: date) -> OfficerHome:
@@ -44,8 +50,9 @@ def officer_home(user, today: date) -> OfficerHome:
     start, end = queries.upcoming_window(today)
     events = [e for e in sources.events_between(start, end, user.unit_id) if e.kind in UPCOMING]
     unread_slots = queries.unread_slot_ids(user, [c.slot.id for c in cards])
+    website = tally(today.year, today.month).get(user.unit_id, Tally())
     return OfficerHome(month, mine, others, events[:12], queries.unread_count(user, user.unit_id),
-                       unread_slots)
+                       unread_slots, website)
 
 
 def editor_home(today: date) -> EditorHome:
@@ -55,4 +62,5 @@ def editor_home(today: date) -> EditorHome:
     earlier = queries.board(month.previous(), queries.BoardFilter())  # still owed from last month
     overdue = sorted({f"{c.unit_label} ({c.slot.period_start.month}/{c.slot.period_start.year})"
                       for b in (earlier, board) for c in b.cards if c.state == BoardState.OVERDUE})
-    return EditorHome(board, overdue, queries.waiting_for_editors())
+    short = sum(not t.met() for t in tally(today.year, today.month).values())
+    return EditorHome(board, overdue, queries.waiting_for_editors(), waiting_count(), short)

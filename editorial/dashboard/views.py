@@ -10,6 +10,7 @@ from editorial.dashboard import services
 from editorial.plans.services import CHANNEL_LABELS
 from editorial.registrations.labels import STATE_LABELS
 from editorial.web.render import page_or_fragment
+from editorial.website.rules import QUOTA
 
 bp = Blueprint("dashboard", __name__)
 
@@ -22,7 +23,7 @@ def home():
     if current_user.role.value == "officer":
         home = services.officer_home(current_user, clock.today())
         return page_or_fragment("dashboard/home.html", "dashboard/_officer.html", officer=home,
-                                **labels)
+                                quota=QUOTA, **labels)
     home = services.editor_home(clock.today())
     return page_or_fragment("dashboard/home.html", "dashboard/_editor.html", editor=home,
                             **labels)

@@ -209,6 +209,12 @@ def month_items(unit_id: int, year: int, month: int) -> list[WebItem]:
     return list(db.session.scalars(query))
 
 
+def waiting_count() -> int:
+    """How many items wait for Ban Biên tập's decision (the editors' home)."""
+    return db.session.scalar(select(func.count()).select_from(WebItem).where(
+        WebItem.status == ItemStatus.SUBMITTED)) or 0
+
+
 def waiting_items() -> list[WebItem]:
     """Every unit's items waiting for Ban Biên tập's decision, oldest first."""
     query = (select(WebItem).where(WebItem.status == ItemStatus.SUBMITTED)

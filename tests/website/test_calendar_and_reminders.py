@@ -90,3 +90,16 @@ def test_the_scoreboard_snapshot_is_kept_once_and_editors_told(demo, login_as, d
     assert len(entries) == 1 and "1 tin, 0 bài – chưa đạt" in entries[0].after
     told = inbox(db, "bientap", "digest")
     assert told == ["Kết quả tin, bài tháng 3/2023: 0/11 đơn vị đạt chỉ tiêu"]
+
+
+def test_the_homes_show_the_months_tally_and_what_waits(demo, login_as, client, db):
+    officer = login_as("kesach")
+    send(officer, kind="news", title="Tin một")
+    send(officer, kind="news", title="Tin hai")
+    editor = login_as("bientap")
+    home = client.get("/").get_data(as_text=True)
+    assert "2 chờ duyệt · 11 đơn vị chưa đạt chỉ tiêu tháng này" in home
+    decide(editor, last_item(db), published_on="2023-03-15")
+    login_as("kesach")
+    home = client.get("/").get_data(as_text=True)
+    assert "Tin: 1/2 · Bài: 0/1" in home and "đạt chỉ tiêu</span>" not in home
