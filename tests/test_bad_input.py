@@ -66,3 +66,54 @@ def test_csv_cells_cannot_be_formulas(demo, login_as, db, client):
     login_as("bientap")
     text = client.get("/audit.csv").get_data(as_text=True)
     assert "'=HYPERLINK" in text
+
+
+ODD_NUMBERS = ["²", "٣", HUGE, "-1", "1.5", " "]
+
+
+@pytest.mark.parametrize("value", ODD_NUMBERS)
+def test_odd_numbers_in_form_fields_never_crash(demo, login_as, db, value):
+    """Superscript or other-script digits, huge and negative numbers in ids and versions."""
+    from sqlalchemy import select
+
+    from editorial.plans.models import Slot
+
+    slot = db.session.scalars(select(Slot).order_by(Slot.id)).first()
+    editor = login_as("bientap")
+    posts = [
+        (f"/slots/{slot.id}/edit", {"version": value, "topic": "X", "assigned_unit_id": value}),
+        (f"/slots/{slot.id}/edit", {"version": str(slot.version), "topic": "X",
+                                    "assigned_unit_id": value}),
+        (f"/slots/{slot.id}/move", {"version": value, "field": "air_date", "day": "2023-01-20"}),
+        ("/website/items", {"kind": "news", "title": "T", "unit_id": value}),
+        ("/website/events", {"title": "T", "event_date": "2023-03-10", "unit_id": value}),
+        (f"/registrations/slots/{slot.id}/register", {"version": value, "title": "T"}),
+    ]
+    admin = [("/admin/users", {"login": "moi", "name": "Mới", "role": "officer",
+                               "unit_id": value, "password": "matkhau123"}),
+             ("/admin/units", {"name": "Đơn vị mới", "kind": "district", "parent_id": value})]
+    for path, data in posts:
+        status = editor.post(path, data).status_code
+        assert status in (303, 400, 403, 404, 409, 422), (path, value, status)
+    admin_auth = login_as("quantri")
+    for path, data in admin:
+        status = admin_auth.post(path, data).status_code
+        assert status in (303, 404, 422), (path, value, status)
+    officer = login_as("kesach")
+    status = officer.post(f"/slots/{slot.id}/changes", {
+        "kind": "swap", "other_slot_id": value, "reason": "Bận"}).status_code
+    assert status in (303, 403, 404, 422), (value, status)
+
+
+def test_a_nul_byte_is_refused_before_the_database_sees_it(demo, login_as, db, client):
+    from sqlalchemy import func, select
+
+    from editorial.website.models import WebItem
+
+    officer = login_as("kesach")
+    response = officer.post("/website/items", {"kind": "news", "title": "Tin\x00độc",
+                                                "summary": "x"})
+    assert response.status_code == 400
+    assert "ký tự không hợp lệ" in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(WebItem)) == 0
+    assert client.get("/search?q=a%00b").status_code == 400

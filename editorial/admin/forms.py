@@ -30,7 +30,7 @@ def _id(form: Mapping[str, str], name: str, label: str, required: bool = True) -
     raw = (form.get(name) or "").strip()
     if not raw and not required:
         return None
-    if not raw.isdigit() or not 0 < int(raw) <= MAX_ID:
+    if not raw.isdecimal() or not 0 < int(raw) <= MAX_ID:
         raise RuleViolation(_("Hãy chọn %(what)s.", what=label.lower()))
     return int(raw)
 

@@ -42,7 +42,7 @@ class AuditFilter:
     def parse(cls, args: Mapping[str, str]) -> AuditFilter:
         def number(name: str) -> int | None:
             raw = (args.get(name) or "").strip()
-            return int(raw) if raw.isdigit() else None
+            return int(raw) if raw.isdecimal() else None
 
         return cls(number("unit"), number("slot"), (args.get("person") or "").strip()[:80],
                    _day((args.get("from") or "").strip()), _day((args.get("to") or "").strip()),

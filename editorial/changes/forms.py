@@ -21,7 +21,7 @@ def _date(raw: str | None) -> date:
 
 def parse_version(raw: str | None) -> int:
     """The version the form was rendered with (optimistic locking)."""
-    if not (raw or "").strip().isdigit():
+    if not (raw or "").strip().isdecimal():
         raise RuleViolation(_("Biểu mẫu thiếu phiên bản dữ liệu; hãy tải lại trang."))
     return int(raw)
 
@@ -59,7 +59,7 @@ class ChangeInput:
             return cls(kind, reason, new_topic=topic[:1000])
         if kind == ChangeKind.SWAP:
             other = (form.get("other_slot_id") or "").strip()
-            if not other.isdigit():
+            if not other.isdecimal():
                 raise RuleViolation(_("Hãy chọn tháng của đơn vị muốn đổi."))
             return cls(kind, reason, other_slot_id=int(other))
         return cls(kind, reason)
@@ -81,4 +81,4 @@ class EditInput:
         unit = (form.get("assigned_unit_id") or "").strip()
         dates = {f: (_date(form[f]) if (form.get(f) or "").strip() else None)
                  for f in DATE_FIELDS}
-        return cls(topic[:1000], int(unit) if unit.isdigit() else None, dates)
+        return cls(topic[:1000], int(unit) if unit.isdecimal() else None, dates)

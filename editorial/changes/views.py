@@ -136,7 +136,7 @@ def move(slot_id: int):
     slot = db.get_or_404(Slot, slot_id)
     day = parse_day(request.form.get("day"), None)
     if day is None:
-        raise RuleViolation("Hãy chọn ngày mới.")
+        raise RuleViolation(_("Hãy chọn ngày mới."))
     services.move_date(current_user, slot, request.form.get("field", ""), day,
                        parse_version(request.form.get("version")))
     db.session.commit()

@@ -75,7 +75,7 @@ def scope_filter(scope: str, *, reads_all: bool, own_unit_id: int) -> int | None
     if scope == "province":
         return None
     number = scope.removeprefix("unit-")
-    if scope.startswith("unit-") and number.isdigit() and not number.startswith("0"):
+    if scope.startswith("unit-") and number.isdecimal() and not number.startswith("0"):
         return int(number)
     raise ScopeRefused(scope)
 

@@ -23,6 +23,7 @@ class Kind(enum.StrEnum):
     REPORT = "report"  # a report is due (unit officers)
     QUOTA = "quota"  # the month's website news and articles are due (unit officers)
     EVENT_NEWS = "event_news"  # news of an announced event is due (unit officers)
+    WEBSITE = "website"  # an item published or rejected; the month's scoreboard
     DIGEST = "digest"  # the editors' morning digest
     CHANGE = "change"  # a change request to consent to, decide, or its decision
 
@@ -52,7 +53,7 @@ class Preferences:
 def parse_days(text: str) -> tuple[int, ...]:
     """"3, 1" → (3, 1): distinct whole days 1–30, largest first; ValueError otherwise."""
     parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
-    if not parts or len(parts) > 5 or not all(p.isdigit() for p in parts):
+    if not parts or len(parts) > 5 or not all(p.isdecimal() for p in parts):
         raise ValueError(text)
     days = sorted({int(p) for p in parts}, reverse=True)
     if days[-1] < 1 or days[0] > MAX_DAYS_BEFORE:

@@ -28,7 +28,7 @@ def _int(form: Mapping[str, str], name: str, label: str, low: int, high: int,
     raw = (form.get(name) or "").strip()
     if not raw and not required:
         return None
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not raw.isdecimal() or not low <= int(raw) <= high:
         raise RuleViolation(f"{label.capitalize()} phải là số từ {low} đến {high}.")
     return int(raw)
 

@@ -26,7 +26,7 @@ class PlanFilter:
         unit = args.get("unit", "")
         return cls(
             channel=Channel(channel) if channel in Channel._value2member_map_ else None,
-            unit_id=int(unit) if unit.isdigit() else None,
+            unit_id=int(unit) if unit.isdecimal() else None,
         )
 
     def query(self) -> dict[str, str | int]:

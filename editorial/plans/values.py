@@ -32,7 +32,7 @@ def readable(field: str, value: object, unit_names: Mapping[int, str]) -> str:
     """One value of `field` for people: a unit's name, a status label, a d/m/Y date."""
     if value is None or value == "":
         return ""
-    if field in _UNIT_FIELDS and str(value).isdigit():
+    if field in _UNIT_FIELDS and str(value).isdecimal():
         return unit_names.get(int(str(value)), str(value))
     if field == "status" and str(value) in SlotStatus.__members__.values():
         return str(STATUS_LABELS[SlotStatus(str(value))])

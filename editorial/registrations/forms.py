@@ -44,7 +44,7 @@ def _day(form: Mapping[str, str], name: str, errors: list[str]) -> date | None:
 def parse_version(form: Mapping[str, str]) -> int:
     """The slot version the form was rendered with."""
     value = (form.get("version") or "").strip()
-    if not value.isdigit():
+    if not value.isdecimal():
         raise RuleViolation(_("Biểu mẫu thiếu phiên bản dữ liệu; vui lòng tải lại trang."))
     return int(value)
 

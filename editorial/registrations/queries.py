@@ -47,7 +47,7 @@ class BoardFilter:
     def parse(cls, args) -> BoardFilter:
         state, unit, channel = args.get("state", ""), args.get("unit", ""), args.get("channel", "")
         return cls(state=rules.BoardState(state) if state in rules.BoardState._value2member_map_
-                   else None, unit_id=int(unit) if unit.isdigit() else None,
+                   else None, unit_id=int(unit) if unit.isdecimal() else None,
                    channel=Channel(channel) if channel in Channel._value2member_map_ else None)
 
     def query(self, **changes) -> dict:

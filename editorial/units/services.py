@@ -32,7 +32,7 @@ def all_units() -> list[Unit]:
 def find_unit(ref: str) -> Unit:
     """A unit by id, by exact name, or by a unique name fragment without diacritics."""
     ref = ref.strip()
-    if ref.isdigit() and (unit := db.session.get(Unit, int(ref))) is not None:
+    if ref.isdecimal() and (unit := db.session.get(Unit, int(ref))) is not None:
         return unit
     key = fold(ref)
     exact = db.session.scalars(select(Unit).where(Unit.name_folded == key)).all()

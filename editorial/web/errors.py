@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm.exc import StaleDataError
@@ -35,6 +35,15 @@ def _answer(status: int, message: str = ""):
 
 def register(app: Flask) -> None:
     """Install the handlers on the app."""
+
+    @app.before_request
+    def refuse_control_characters():
+        """A NUL byte cannot be stored (PostgreSQL refuses it in text): refuse it up front
+        rather than fail in the database and lose what was typed."""
+        if any("\x00" in value for source in (request.args, request.form)
+               for values in source.listvalues() for value in values):
+            return _answer(400, _("Dữ liệu gửi lên có ký tự không hợp lệ; hãy nhập lại."))
+        return None
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):

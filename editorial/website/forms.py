@@ -34,7 +34,7 @@ def _optional_id(form: Mapping[str, str], name: str) -> int | None:
     raw = (form.get(name) or "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 9:
+    if not raw.isdecimal() or len(raw) > 9:
         raise RuleViolation(_("Lựa chọn không hợp lệ."))
     return int(raw)
 
@@ -113,7 +113,7 @@ class DecisionInput:
     @classmethod
     def parse(cls, form: Mapping[str, str]) -> DecisionInput:
         version = (form.get("version") or "").strip()
-        if not version.isdigit() or len(version) > 9:
+        if not version.isdecimal() or len(version) > 9:
             raise RuleViolation(_("Biểu mẫu thiếu phiên bản dữ liệu; vui lòng tải lại trang."))
         note = _text(form, "note")[:1000]
         if form.get("decision") == "publish":

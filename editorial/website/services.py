@@ -22,7 +22,7 @@ from editorial.extensions import db
 from editorial.notifications import services as notifications
 from editorial.notifications.rules import Kind
 from editorial.observances.services import work_calendar
-from editorial.units.models import Unit
+from editorial.units.models import Unit, UnitKind
 from editorial.units.services import district_units, picked_unit
 from editorial.website import rules
 from editorial.website.forms import ItemInput
@@ -63,7 +63,10 @@ def acting_unit(user, unit_id: int | None) -> int:
     if user.is_editor:
         if unit_id is None:
             raise RuleViolation(_("Hãy chọn đơn vị."))
-        return picked_unit(unit_id).id
+        unit = picked_unit(unit_id)
+        if unit.kind != UnitKind.DISTRICT:  # only district units owe the website a quota
+            raise RuleViolation(_("Chỉ gửi tin, bài thay cho đơn vị cấp huyện."))
+        return unit.id
     if unit_id not in (None, user.unit_id):
         raise NotAllowed(_("Chỉ cán bộ của đơn vị mới gửi tin, bài của đơn vị mình."))
     return user.unit_id
@@ -88,6 +91,19 @@ def _linked_event(event_id: int | None, unit_id: int) -> int | None:
     if event is None or event.unit_id != unit_id:
         raise RuleViolation(_("Sự kiện đã chọn không phải của đơn vị này."))
     return event.id
+
+
+def withdraw_event(user, event: WebEvent) -> None:
+    """Remove an announced event; items already sent about it stay, no longer linked."""
+    acting_unit(user, event.unit_id)  # the unit's officers, or an editor
+    values = {"title": event.title, "event_date": event.event_date.isoformat()}
+    for item in db.session.scalars(select(WebItem).where(WebItem.event_id == event.id)):
+        item.event_id = None
+    db.session.flush()
+    audit.record(user, "website.withdraw_event", ("web_events", event.id), before=values,
+                 unit_id=event.unit_id)
+    db.session.delete(event)
+    db.session.flush()
 
 
 def item_values(item: WebItem) -> dict:
@@ -117,6 +133,11 @@ def decide(user, item: WebItem, publish: bool, published_on: date | None, note: 
                          "%(state)s).", state=STATUS_LABELS[item.status]))
     if publish and published_on is None:
         raise RuleViolation(_("Vui lòng chọn ngày đăng."))
+    today = clock.today()
+    sent_on = min(item.submitted_at.astimezone(VN_TZ).date(), today)
+    if publish and not sent_on <= published_on <= today:  # it ran after it was sent
+        raise RuleViolation(_("Ngày đăng phải từ ngày gửi (%(sent)s) đến hôm nay.",
+                              sent=dmy(sent_on)))
     before = item_values(item)
     item.status = ItemStatus.PUBLISHED if publish else ItemStatus.REJECTED
     item.published_on = published_on if publish else None
@@ -137,7 +158,7 @@ def _tell(item: WebItem) -> None:
         title = f"{kind} không được đăng: {item.title}"
     body = f"Ghi chú của Ban Biên tập: {item.note}" if item.note else ""
     notifications.notify(users.officer_ids(item.unit_id), title, body, "/website", clock.now(),
-                         kind=Kind.QUOTA)
+                         kind=Kind.WEBSITE)
 
 
 def _published_between(start: date, end: date):

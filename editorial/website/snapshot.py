@@ -36,6 +36,6 @@ def take(now: datetime) -> str:
     met = len(counts) - len(short)
     body = ("Chưa đạt: " + ", ".join(short)) if short else "Tất cả đơn vị đạt chỉ tiêu."
     notify(users.editor_ids(), f"Kết quả tin, bài tháng {month}/{year}: {met}/{len(counts)} "
-           "đơn vị đạt chỉ tiêu", body, f"/website/scoreboard/{year}", now, kind=Kind.DIGEST)
+           "đơn vị đạt chỉ tiêu", body, f"/website/scoreboard/{year}", now, kind=Kind.WEBSITE)
     db.session.commit()
     return f"tháng {month}/{year}: {met}/{len(counts)} đơn vị đạt"

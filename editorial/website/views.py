@@ -16,7 +16,7 @@ from editorial.units.services import district_units
 from editorial.web.render import page_or_fragment
 from editorial.website import pages, services
 from editorial.website.forms import DecisionInput, EventInput, ItemInput
-from editorial.website.models import WebItem
+from editorial.website.models import WebEvent, WebItem
 from editorial.website.rules import QUOTA
 
 bp = Blueprint("website", __name__)
@@ -67,6 +67,14 @@ def announce():
         services.announce_event(current_user, data.title, data.event_date, data.unit_id)
 
     return _act("event", action)
+
+
+@bp.post("/website/events/<int:event_id>/withdraw")
+@login_required
+def withdraw(event_id: int):
+    """The unit (or an editor) withdraws an event announced by mistake or with a wrong date."""
+    event = db.get_or_404(WebEvent, event_id)
+    return _act("event", lambda: services.withdraw_event(current_user, event))
 
 
 @bp.post("/website/items/<int:item_id>/decide")

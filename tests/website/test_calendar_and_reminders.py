@@ -69,7 +69,7 @@ def test_quota_reminders_skip_the_units_that_met_it(demo, login_as, db):
     for _ in range(3):
         db.session.expire_all()
         item = db.session.scalars(select(WebItem).where(WebItem.status == "submitted")).first()
-        assert decide(editor, item, published_on="2023-03-20").status_code == 303
+        assert decide(editor, item, published_on="2023-03-15").status_code == 303
     tasks.reminders(at(28))  # 31/3/2023 is a Friday: 3 days before
     reminders = [t for t in inbox(db, "kesach", "quota") if t.startswith("Còn")]
     assert reminders == []  # Kế Sách met March's quota (its decisions are in the inbox)
@@ -82,13 +82,13 @@ def test_the_scoreboard_snapshot_is_kept_once_and_editors_told(demo, login_as, d
     officer = login_as("kesach")
     send(officer, kind="news", title="Tin tháng ba")
     editor = login_as("bientap")
-    decide(editor, last_item(db), published_on="2023-03-20")
+    decide(editor, last_item(db), published_on="2023-03-15")
     assert "3/2023: 0/11" in tasks.scoreboard_snapshot(at(1, month=4))
     assert "đã có" in tasks.scoreboard_snapshot(at(1, month=4, hour=9))
     entries = db.session.scalars(select(AuditEntry).where(
         AuditEntry.action == "website.scoreboard")).all()
     assert len(entries) == 1 and "1 tin, 0 bài – chưa đạt" in entries[0].after
-    told = inbox(db, "bientap", "digest")
+    told = inbox(db, "bientap", "website")
     assert told == ["Kết quả tin, bài tháng 3/2023: 0/11 đơn vị đạt chỉ tiêu"]
 
 
@@ -103,3 +103,47 @@ def test_the_homes_show_the_months_tally_and_what_waits(demo, login_as, client, 
     login_as("kesach")
     home = client.get("/").get_data(as_text=True)
     assert "Tin: 1/2 · Bài: 0/1" in home and "đạt chỉ tiêu</span>" not in home
+
+
+def test_an_event_announced_by_mistake_is_withdrawn(demo, login_as, client, db):
+    officer = login_as("kesach")
+    officer.post("/website/events", {"title": "Nhầm ngày", "event_date": "2023-03-17"})
+    event_id = db.session.scalars(select(WebEvent.id)).one()
+    assert login_as("vinhchau").post(f"/website/events/{event_id}/withdraw", {}).status_code == 403
+    officer = login_as("kesach")
+    assert "Rút sự kiện" in client.get("/website").get_data(as_text=True)
+    assert officer.post(f"/website/events/{event_id}/withdraw", {}).status_code == 303
+    db.session.expire_all()
+    assert db.session.scalars(select(WebEvent)).all() == []
+    assert f"web-event-{event_id}-news" not in client.get("/calendar/2023/3").get_data(
+        as_text=True)
+    assert db.session.scalar(select(AuditEntry.action).where(
+        AuditEntry.action == "website.withdraw_event")) == "website.withdraw_event"
+    assert officer.post("/website/events/999999/withdraw", {}).status_code == 404
+
+
+def test_publication_days_and_units_are_checked(demo, login_as, client, db):
+    officer = login_as("kesach")
+    send(officer, title="Tin đúng")
+    editor = login_as("bientap")
+    item = last_item(db)
+    for day in ("2023-03-16", "2023-03-01", "2010-01-01"):  # tomorrow; before it was sent
+        response = decide(editor, item, published_on=day)
+        assert response.status_code == 422, day
+        assert "Ngày đăng phải từ ngày gửi" in response.get_data(as_text=True)
+    province = db.session.scalar(select(User.unit_id).where(User.login == "quantri"))
+    response = send(editor, unit_id=str(province))
+    assert response.status_code == 422
+    assert "đơn vị cấp huyện" in response.get_data(as_text=True)
+
+
+def test_muting_quota_reminders_keeps_the_decisions(demo, login_as, db):
+    from editorial.notifications import preferences
+    from editorial.notifications.rules import Preferences
+
+    user = db.session.scalar(select(User).where(User.login == "kesach"))
+    preferences.save_preferences(user.id, Preferences(muted=frozenset({"quota"})))
+    db.session.commit()
+    send(login_as("kesach"), title="Tin bị trả")
+    decide(login_as("bientap"), last_item(db), "reject", note="Ảnh chưa rõ nét")
+    assert inbox(db, "kesach", "website") == ["Tin không được đăng: Tin bị trả"]

@@ -45,10 +45,14 @@ def test_the_quota_is_met_with_two_news_and_an_article(demo, login_as, client, d
     assert "Tin: 2/2 · Bài: 1/1" in page and "Đạt chỉ tiêu" in page
 
 
-def test_rejected_and_other_months_items_do_not_count(demo, login_as, client, db):
+def test_rejected_and_other_months_items_do_not_count(demo, login_as, client, db, app):
+    from datetime import date
+
     from editorial.website.services import tally
 
-    _publish(login_as, client, db, day="2023-02-28")
+    app.config["TODAY"] = date(2023, 4, 3)  # an item published in April
+    _publish(login_as, client, db, day="2023-04-03")
+    app.config["TODAY"] = date(2023, 3, 15)
     send(login_as("kesach"), "article")
     client.post("/logout")
     editor = login_as("bientap")
@@ -56,7 +60,7 @@ def test_rejected_and_other_months_items_do_not_count(demo, login_as, client, db
     assert last_item(db).status == "rejected"
     kesach = unit_named(db, "Kế Sách").id
     assert tally(2023, 3)[kesach].news == 0 and tally(2023, 3)[kesach].articles == 0
-    assert tally(2023, 2)[kesach].news == 1
+    assert tally(2023, 4)[kesach].news == 1
     assert len(tally(2023, 3)) == 11
 
 
