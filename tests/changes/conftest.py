@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from editorial.changes.models import ChangeRequest
 from editorial.plans.models import Channel, PlanColumn, Slot, SlotStatus
 from editorial.units.models import Unit
 
@@ -26,3 +27,15 @@ def agreed(db, demo) -> Slot:
     slot.status, slot.final_title, slot.air_date = SlotStatus.AGREED, "Tết Khmer", date(2023, 4, 20)
     db.session.commit()
     return slot
+
+
+def file_request(auth, slot, **data):
+    """File a change request on a slot as the logged-in officer."""
+    data.setdefault("reason", "Lịch của đài thay đổi")
+    return auth.post(f"/slots/{slot.id}/changes", data)
+
+
+def only_request(db) -> ChangeRequest:
+    """The one change request in the database, read afresh."""
+    db.session.expire_all()
+    return db.session.scalars(select(ChangeRequest)).one()

@@ -9,17 +9,7 @@ from sqlalchemy import select
 from editorial.audit.models import AuditEntry
 from editorial.changes.models import ChangeRequest
 from editorial.plans.models import Channel, Slot, SlotStatus
-from tests.changes.conftest import slot_of, unit_named
-
-
-def _file(auth, slot, **data):
-    data.setdefault("reason", "Lịch của đài thay đổi")
-    return auth.post(f"/slots/{slot.id}/changes", data)
-
-
-def _only_request(db) -> ChangeRequest:
-    db.session.expire_all()
-    return db.session.scalars(select(ChangeRequest)).one()
+from tests.changes.conftest import file_request, only_request, slot_of, unit_named
 
 
 def _step(auth, change, step, note=""):
@@ -29,9 +19,10 @@ def _step(auth, change, step, note=""):
 def test_date_move_approved_changes_the_slot_and_the_grid(agreed, login_as, db, client):
     version_before = agreed.version
     officer = login_as("vinhchau")
-    response = _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
+    response = file_request(officer, agreed, kind="move_date", field="air_date",
+                            new_date="2023-04-25")
     assert response.status_code == 303
-    change = _only_request(db)
+    change = only_request(db)
     assert change.state == "pending"
     officer.post("/logout")
     editor = login_as("bientap")
@@ -54,28 +45,28 @@ def test_date_move_approved_changes_the_slot_and_the_grid(agreed, login_as, db, 
 
 def test_date_move_rejected_leaves_the_slot(agreed, login_as, db):
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
+    file_request(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
     officer.post("/logout")
-    change = _only_request(db)
+    change = only_request(db)
     editor = login_as("bientap")
     assert _step(editor, change, "reject", "Đài không còn giờ trống").status_code == 200
     db.session.expire_all()
     assert db.session.get(Slot, agreed.id).air_date == date(2023, 4, 20)
-    change = _only_request(db)
+    change = only_request(db)
     assert change.state == "rejected" and change.decision_note == "Đài không còn giờ trống"
 
 
 def test_topic_change_and_cancel(agreed, login_as, db, client):
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="topic", new_topic="Đồng bào Khmer vui đón Tết")
+    file_request(officer, agreed, kind="topic", new_topic="Đồng bào Khmer vui đón Tết")
     officer.post("/logout")
     editor = login_as("bientap")
-    _step(editor, _only_request(db), "approve")
+    _step(editor, only_request(db), "approve")
     db.session.expire_all()
     assert db.session.get(Slot, agreed.id).final_title == "Đồng bào Khmer vui đón Tết"
     editor.post("/logout")
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="cancel")
+    file_request(officer, agreed, kind="cancel")
     officer.post("/logout")
     editor = login_as("bientap")
     cancel = db.session.scalars(select(ChangeRequest).where(ChangeRequest.kind == "cancel")).one()
@@ -90,9 +81,9 @@ def test_swap_needs_the_other_units_consent(demo, login_as, db):
     march, may = slot_of(db, 3), slot_of(db, 5)
     march_topic, may_topic = march.topic, may.topic
     officer = login_as("kesach")
-    assert _file(officer, march, kind="swap", other_slot_id=str(may.id)).status_code == 303
+    assert file_request(officer, march, kind="swap", other_slot_id=str(may.id)).status_code == 303
     officer.post("/logout")
-    change = _only_request(db)
+    change = only_request(db)
     assert change.state == "awaiting_consent"
     editor = login_as("bientap")
     assert _step(editor, change, "approve").status_code == 403  # not before consent
@@ -100,7 +91,7 @@ def test_swap_needs_the_other_units_consent(demo, login_as, db):
     other = login_as("thanhtri")
     assert _step(other, change, "consent").status_code == 200
     other.post("/logout")
-    change = _only_request(db)
+    change = only_request(db)
     assert change.state == "pending"
     editor = login_as("bientap")
     assert _step(editor, change, "approve").status_code == 200
@@ -116,37 +107,37 @@ def test_swap_needs_the_other_units_consent(demo, login_as, db):
 def test_swap_declined_changes_nothing(demo, login_as, db):
     march, may = slot_of(db, 3), slot_of(db, 5)
     officer = login_as("kesach")
-    _file(officer, march, kind="swap", other_slot_id=str(may.id))
+    file_request(officer, march, kind="swap", other_slot_id=str(may.id))
     officer.post("/logout")
     other = login_as("thanhtri")
-    assert _step(other, _only_request(db), "decline", "Tháng 3 bận").status_code == 200
+    assert _step(other, only_request(db), "decline", "Tháng 3 bận").status_code == 200
     db.session.expire_all()
-    assert _only_request(db).state == "rejected"
+    assert only_request(db).state == "rejected"
     assert slot_of(db, 3).assigned_unit_id == unit_named(db, "Kế Sách").id
 
 
 def test_withdrawal_by_the_requester_only(agreed, login_as, db):
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="cancel")
+    file_request(officer, agreed, kind="cancel")
     officer.post("/logout")
-    change = _only_request(db)
+    change = only_request(db)
     stranger = login_as("kesach")
     assert _step(stranger, change, "withdraw").status_code == 403
     stranger.post("/logout")
     officer = login_as("vinhchau")
     assert _step(officer, change, "withdraw").status_code == 200
-    assert _only_request(db).state == "withdrawn"
-    assert _step(officer, _only_request(db), "withdraw").status_code == 409  # already closed
+    assert only_request(db).state == "withdrawn"
+    assert _step(officer, only_request(db), "withdraw").status_code == 409  # already closed
 
 
 def test_who_may_file_and_decide(agreed, login_as, db):
     for login in ("kesach", "xem", "bientap"):  # other unit, viewer, editor (edits directly)
         auth = login_as(login)
-        assert _file(auth, agreed, kind="cancel").status_code == 403
+        assert file_request(auth, agreed, kind="cancel").status_code == 403
         auth.post("/logout")
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="cancel")
-    assert _step(officer, _only_request(db), "approve").status_code == 403
+    file_request(officer, agreed, kind="cancel")
+    assert _step(officer, only_request(db), "approve").status_code == 403
     assert db.session.get(Slot, agreed.id).status == SlotStatus.AGREED
 
 
@@ -161,7 +152,7 @@ def test_bad_requests_are_422_with_the_form_kept(agreed, login_as, db):
              ({"kind": "??"}, "Hãy chọn loại thay đổi"),
              ({"kind": "topic", "new_topic": "  "}, "Vui lòng nhập nội dung mới")]
     for data, message in cases:
-        response = _file(officer, agreed, **data)
+        response = file_request(officer, agreed, **data)
         assert response.status_code == 422, data
         html = response.get_data(as_text=True)
         assert message in html
@@ -172,22 +163,22 @@ def test_bad_requests_are_422_with_the_form_kept(agreed, login_as, db):
 
 def test_deciding_twice_gives_one_decision_and_a_409(agreed, login_as, db):
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
+    file_request(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
     officer.post("/logout")
-    change = _only_request(db)
+    change = only_request(db)
     stale_version = change.version
     editor = login_as("bientap")
     assert _step(editor, change, "approve").status_code == 200
     second = editor.post(f"/changes/{change.id}/reject", {"version": stale_version})
     assert second.status_code == 409
     assert "vừa được người khác xử lý" in second.get_data(as_text=True)
-    assert _only_request(db).state == "approved"
+    assert only_request(db).state == "approved"
 
 
 def test_conflicting_requests_are_flagged_in_the_queue(agreed, login_as, client):
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="cancel")
-    _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-22")
+    file_request(officer, agreed, kind="cancel")
+    file_request(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-22")
     officer.post("/logout")
     login_as("bientap")
     html = client.get("/changes").get_data(as_text=True)
@@ -206,16 +197,16 @@ def test_parties_are_notified_of_each_step(demo, login_as, db, client):
 
     march, may = slot_of(db, 3), slot_of(db, 5)
     officer = login_as("kesach")
-    _file(officer, march, kind="swap", other_slot_id=str(may.id))
+    file_request(officer, march, kind="swap", other_slot_id=str(may.id))
     officer.post("/logout")
     assert any("Chờ đơn vị kia đồng ý" in t for t in inbox("thanhtri"))
     assert inbox("bientap") == []  # editors wait for the consent
     other = login_as("thanhtri")
-    _step(other, _only_request(db), "consent")
+    _step(other, only_request(db), "consent")
     other.post("/logout")
     assert any("Chờ duyệt" in t for t in inbox("bientap"))
     editor = login_as("bientap")
-    _step(editor, _only_request(db), "approve")
+    _step(editor, only_request(db), "approve")
     for login in ("kesach", "thanhtri"):
         assert "Đã duyệt" in inbox(login)[-1] and "#" in inbox(login)[-1]
     assert inbox("vinhchau") == []
@@ -223,13 +214,13 @@ def test_parties_are_notified_of_each_step(demo, login_as, db, client):
 
 def test_decisions_show_in_the_grid_and_the_feed_of_the_unit(agreed, login_as, db, client, app):
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
+    file_request(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
     officer.post("/logout")
     editor = login_as("bientap")
-    _step(editor, _only_request(db), "approve")
+    _step(editor, only_request(db), "approve")
     from editorial.clock import VN
 
-    day = _only_request(db).decided_at.astimezone(VN).date()
+    day = only_request(db).decided_at.astimezone(VN).date()
     grid = client.get(f"/calendar/{day.year}/{day.month}").get_data(as_text=True)
     cell = grid[grid.index(f'data-date="{day.isoformat()}"'):]
     assert "Đã duyệt thay đổi" in cell[:cell.index("</td>")]
@@ -259,9 +250,9 @@ def test_other_units_cannot_read_a_request_and_swaps_stay_with_both_units(demo, 
                                                                           client):
     march, may = slot_of(db, 3), slot_of(db, 5)
     officer = login_as("kesach")
-    _file(officer, march, kind="swap", other_slot_id=str(may.id), reason="lý do riêng")
+    file_request(officer, march, kind="swap", other_slot_id=str(may.id), reason="lý do riêng")
     officer.post("/logout")
-    change = _only_request(db)
+    change = only_request(db)
     stranger = login_as("vinhchau")
     assert client.get(f"/changes/{change.id}").status_code == 403
     assert "lý do riêng" not in client.get(f"/slots/{march.id}/changes").get_data(as_text=True)
@@ -270,7 +261,7 @@ def test_other_units_cannot_read_a_request_and_swaps_stay_with_both_units(demo, 
     _step(other, change, "consent")
     other.post("/logout")
     editor = login_as("bientap")
-    _step(editor, _only_request(db), "approve")
+    _step(editor, only_request(db), "approve")
     editor.post("/logout")
     login_as("thanhtri")  # after the swap the other unit still finds the request
     assert f"/changes/{change.id}" in client.get("/changes?all=1").get_data(as_text=True)
@@ -287,25 +278,25 @@ def test_each_kind_rejected_leaves_the_slot_as_it_was(agreed, login_as, db, kind
 
     before = snapshot(agreed)
     officer = login_as("vinhchau")
-    assert _file(officer, agreed, kind=kind, **extra).status_code == 303
+    assert file_request(officer, agreed, kind=kind, **extra).status_code == 303
     officer.post("/logout")
     editor = login_as("bientap")
-    assert _step(editor, _only_request(db), "reject", "Chưa phù hợp").status_code == 200
+    assert _step(editor, only_request(db), "reject", "Chưa phù hợp").status_code == 200
     db.session.expire_all()
     assert snapshot(db.session.get(Slot, agreed.id)) == before
-    assert _only_request(db).state == "rejected"
+    assert only_request(db).state == "rejected"
 
 
 def test_a_swap_rejected_by_the_editor_after_consent_changes_nothing(demo, login_as, db):
     march, may = slot_of(db, 3), slot_of(db, 5)
     officer = login_as("kesach")
-    _file(officer, march, kind="swap", other_slot_id=str(may.id))
+    file_request(officer, march, kind="swap", other_slot_id=str(may.id))
     officer.post("/logout")
     other = login_as("thanhtri")
-    _step(other, _only_request(db), "consent")
+    _step(other, only_request(db), "consent")
     other.post("/logout")
     editor = login_as("bientap")
-    assert _step(editor, _only_request(db), "reject").status_code == 200
+    assert _step(editor, only_request(db), "reject").status_code == 200
     db.session.expire_all()
     assert slot_of(db, 3).assigned_unit_id == unit_named(db, "Kế Sách").id
     assert slot_of(db, 5).assigned_unit_id == unit_named(db, "Thạnh Trị").id

@@ -10,17 +10,7 @@ from editorial.auth.models import User
 from editorial.changes.models import ChangeRequest
 from editorial.notifications.models import Notification
 from editorial.plans.models import Slot, SlotStatus
-from tests.changes.conftest import slot_of
-
-
-def _file(auth, slot, **data):
-    data.setdefault("reason", "Lịch của đài thay đổi")
-    return auth.post(f"/slots/{slot.id}/changes", data)
-
-
-def _only_request(db) -> ChangeRequest:
-    db.session.expire_all()
-    return db.session.scalars(select(ChangeRequest)).one()
+from tests.changes.conftest import file_request, only_request, slot_of
 
 
 def _inbox(db, login: str) -> list[Notification]:
@@ -32,23 +22,24 @@ def _inbox(db, login: str) -> list[Notification]:
 def test_another_units_officer_posting_a_step_gets_403_without_the_request(agreed, login_as,
                                                                            db, client):
     officer = login_as("vinhchau")
-    _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25",
+    file_request(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25",
           reason="Lý do nội bộ của Vĩnh Châu")
     officer.post("/logout")
-    change = _only_request(db)
+    change = only_request(db)
     stranger = login_as("kesach")
     for data in ({"version": change.version}, {"version": change.version + 5}, {}):
         response = stranger.post(f"/changes/{change.id}/approve", data)
         assert response.status_code == 403
         assert "Lý do nội bộ" not in response.get_data(as_text=True)
-    assert _only_request(db).state == "pending"
+    assert only_request(db).state == "pending"
 
 
 def test_no_change_request_while_a_registration_is_negotiated(agreed, login_as, db):
     agreed.status = SlotStatus.NEGOTIATING
     db.session.commit()
     officer = login_as("vinhchau")
-    response = _file(officer, agreed, kind="move_date", field="air_date", new_date="2023-04-25")
+    response = file_request(officer, agreed, kind="move_date", field="air_date",
+                            new_date="2023-04-25")
     assert response.status_code == 422
     assert "trao đổi" in response.get_data(as_text=True)
     assert db.session.scalars(select(ChangeRequest)).all() == []
@@ -81,10 +72,10 @@ def test_a_direct_edit_tells_the_units_officers(agreed, login_as, db):
 
 def test_a_decided_swap_shows_both_months_in_words(demo, login_as, db, client):
     march, may = slot_of(db, 3), slot_of(db, 5)
-    _file(login_as("kesach"), march, kind="swap", other_slot_id=str(may.id))
-    change = _only_request(db)
+    file_request(login_as("kesach"), march, kind="swap", other_slot_id=str(may.id))
+    change = only_request(db)
     login_as("thanhtri").post(f"/changes/{change.id}/consent", {"version": change.version})
-    change = _only_request(db)
+    change = only_request(db)
     editor = login_as("bientap")
     editor.post("/language", {"lang": "en"})
     assert '<html lang="en">' in client.get("/").get_data(as_text=True)
@@ -107,10 +98,10 @@ def test_a_request_page_warns_of_other_open_requests_on_either_month_of_a_swap(
     march, may = slot_of(db, 3), slot_of(db, 5)
     may.status, may.air_date = SlotStatus.AGREED, date(2023, 5, 20)
     db.session.commit()
-    _file(login_as("thanhtri"), may, kind="cancel")  # on May, Thạnh Trị's month
+    file_request(login_as("thanhtri"), may, kind="cancel")  # on May, Thạnh Trị's month
     may.status, may.air_date = SlotStatus.PLANNED, None
     db.session.commit()
-    _file(login_as("kesach"), march, kind="swap", other_slot_id=str(may.id))
+    file_request(login_as("kesach"), march, kind="swap", other_slot_id=str(may.id))
     db.session.expire_all()
     cancel, swap = db.session.scalars(select(ChangeRequest).order_by(ChangeRequest.id)).all()
     login_as("bientap")
