@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, abort, redirect, request, url_for
+from flask import Blueprint, Response, abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from editorial import clock
@@ -14,12 +14,13 @@ from editorial.errors import Conflict, RuleViolation
 from editorial.extensions import db
 from editorial.units.services import district_units
 from editorial.web.render import page_or_fragment
-from editorial.website import pages, services
+from editorial.website import export, pages, services
 from editorial.website.forms import DecisionInput, EventInput, ItemInput
 from editorial.website.models import WebEvent, WebItem
 from editorial.website.rules import QUOTA
 
 bp = Blueprint("website", __name__)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.get("/website")
@@ -98,7 +99,22 @@ def scoreboard(year: int):
     """Units × months of published tin/bài against the quota; printable."""
     if year not in SHOWN_YEARS:
         abort(404)
-    today = clock.today()
-    judged = 12 if year < today.year else today.month - 1 if year == today.year else 0
     return page_or_fragment("website/scoreboard.html", "website/scoreboard.html", year=year,
-                            rows=services.scoreboard(year), quota=QUOTA, judged=judged)
+                            rows=services.scoreboard(year), quota=QUOTA, judged=_judged(year))
+
+
+@bp.get("/website/scoreboard/<int:year>.xlsx")
+@login_required
+def scoreboard_xlsx(year: int):
+    """The same table as an Excel workbook."""
+    if year not in SHOWN_YEARS:
+        abort(404)
+    body = export.scoreboard_xlsx(year, services.scoreboard(year), _judged(year))
+    return Response(body, mimetype=XLSX, headers={
+        "Content-Disposition": f"attachment; filename=tin-bai-{year}.xlsx"})
+
+
+def _judged(year: int) -> int:
+    """How many months of the year are over (a month not over yet is not marked missed)."""
+    today = clock.today()
+    return 12 if year < today.year else today.month - 1 if year == today.year else 0

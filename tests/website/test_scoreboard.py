@@ -78,3 +78,29 @@ def test_the_month_page_query_count_does_not_grow_with_items(demo, login_as, cli
             _published(db, unit.id, kind, None, ItemStatus.SUBMITTED)
     db.session.commit()
     assert count() == before
+
+
+def test_the_scoreboard_downloads_as_an_excel_workbook(demo, login_as, client, db):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    kesach = unit_named(db, "Kế Sách").id
+    _fill(db, kesach, 1)
+    _published(db, kesach, ItemKind.NEWS, date(2023, 2, 5))
+    db.session.commit()
+    login_as("xem")
+    assert 'href="/website/scoreboard/2023.xlsx"' in client.get(
+        "/website/scoreboard/2023").get_data(as_text=True)
+    response = client.get("/website/scoreboard/2023.xlsx")
+    assert response.status_code == 200
+    assert "tin-bai-2023.xlsx" in response.headers["Content-Disposition"]
+    sheet = load_workbook(BytesIO(response.data)).active
+    assert sheet["A1"].value == "Bảng tổng hợp tin, bài Trang Thông tin điện tử năm 2023"
+    assert [c.value for c in sheet[3]][:3] == ["Đơn vị", "T1", "T2"]
+    row = next(r for r in sheet.iter_rows(min_row=4) if r[0].value == "Kế Sách")
+    assert [c.value for c in row[:3]] == ["Kế Sách", "2/1", "1/0"] and row[13].value == 1
+    assert row[1].fill.fgColor.rgb.endswith("E6F4EA")  # January met: shaded green
+    assert row[2].fill.fgColor.rgb.endswith("FDECEA")  # February over and missed: red
+    assert sheet.max_row == 3 + 11  # every district unit
+    assert client.get("/website/scoreboard/2200.xlsx").status_code == 404

@@ -1,0 +1,41 @@
+"""The scoreboard as an Excel workbook, the form emulation scoring is usually kept in."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from editorial.website.rules import QUOTA
+
+_MET = PatternFill("solid", fgColor="E6F4EA")
+_MISSED = PatternFill("solid", fgColor="FDECEA")
+
+
+def scoreboard_xlsx(year: int, rows: list, judged: int) -> bytes:
+    """Units × months "tin/bài" with met months shaded, and the months met; Vietnamese."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"Tin bài {year}"
+    sheet.append([f"Bảng tổng hợp tin, bài Trang Thông tin điện tử năm {year}"])
+    sheet.append([f"Chỉ tiêu mỗi tháng: {QUOTA.news} tin và {QUOTA.articles} bài "
+                  "(chỉ tính tin, bài được Ban Biên tập duyệt đăng)"])
+    sheet.append(["Đơn vị", *[f"T{m}" for m in range(1, 13)], "Số tháng đạt"])
+    for row in rows:
+        sheet.append([row.unit.label, *[f"{t.news}/{t.articles}" for t in row.months], row.met])
+        line = sheet.max_row
+        for month, tally in enumerate(row.months, start=1):
+            if tally.met(QUOTA):
+                sheet.cell(line, month + 1).fill = _MET
+            elif month <= judged:
+                sheet.cell(line, month + 1).fill = _MISSED
+    sheet["A1"].font = Font(bold=True, size=13)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center")
+    sheet.column_dimensions["A"].width = 28
+    sheet.freeze_panes = "B4"
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
