@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, abort, redirect, request, url_for
+from flask import Blueprint, Response, abort, redirect, request, url_for
+from flask_babel import force_locale
 from flask_login import current_user, login_required
 
 from editorial import clock
@@ -14,7 +15,7 @@ from editorial.calendar.grid import Month, grid_range, month_weeks
 from editorial.errors import RuleViolation
 from editorial.events import sources
 from editorial.extensions import db
-from editorial.plans import services
+from editorial.plans import export, services
 from editorial.plans.forms import PlanFilter, parse_day, parse_year
 from editorial.plans.models import Channel, Plan, Slot
 from editorial.units import services as units
@@ -23,6 +24,7 @@ from editorial.web.render import page_or_fragment
 
 bp = Blueprint("plans", __name__)
 AGENDA_DAYS = 30
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @bp.get("/calendar")
@@ -62,6 +64,20 @@ def year_plan(year: int):
         filters=filters, channels=list(Channel), channel_labels=services.CHANNEL_LABELS,
         units=units.district_units(), years=services.plan_years(), error=None,
     )
+
+
+@bp.get("/plans/<int:year>.docx")
+@login_required
+def year_plan_docx(year: int):
+    """The year table (with the page's filters) as a Word document to print and sign."""
+    plans = services.plans_of_year(year)
+    filters = PlanFilter.parse(request.args)
+    rows = services.year_table(year, filters.channel, filters.unit_id)
+    with force_locale("vi"):  # the document is the province's own, in Vietnamese
+        words = {c.value: str(label) for c, label in services.CHANNEL_LABELS.items()}
+    body = export.year_plan_docx(plans[0].title, rows, words)
+    return Response(body, mimetype=DOCX, headers={
+        "Content-Disposition": f"attachment; filename=ke-hoach-{year}.docx"})
 
 
 @bp.get("/agenda")

@@ -94,3 +94,35 @@ def test_unit_page_lists_the_units_slots_of_the_year(demo, login_as, client, db)
     assert not [s for s in others if s.topic[:40] in html]
     fragment = client.get(f"/units/{ke_sach.id}?year=2024", headers={"HX-Request": "true"})
     assert fragment.status_code == 200 and "<html" not in fragment.get_data(as_text=True)
+
+
+def test_the_year_plan_downloads_as_a_word_document(demo, login_as, client, db):
+    from io import BytesIO
+
+    from docx import Document
+    from sqlalchemy import select
+
+    from editorial.units.models import Unit
+
+    login_as("kesach")
+    html = client.get("/plans/2023").get_data(as_text=True)
+    assert 'href="/plans/2023.docx"' in html
+    response = client.get("/plans/2023.docx")
+    assert response.status_code == 200
+    assert "ke-hoach-2023.docx" in response.headers["Content-Disposition"]
+    document = Document(BytesIO(response.data))
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == [
+        "Tháng", "Nội dung dự kiến", "Đơn vị phối hợp thực hiện"]
+    assert len(table.rows) == 1 + 12
+    first = table.rows[1].cells
+    assert first[0].text == "1" and "(Đã thực hiện)" in first[2].text  # months 1–2 done
+    assert "(Đã thực hiện)" not in table.rows[4].cells[2].text
+    from editorial.plans.models import Plan
+
+    title = db.session.scalar(select(Plan.title).where(Plan.year == 2023))
+    assert document.paragraphs[0].text == title  # the plan's own title as the heading
+    ke_sach = db.session.scalar(select(Unit.id).where(Unit.short_name == "Kế Sách"))
+    narrowed = Document(BytesIO(client.get(f"/plans/2023.docx?unit={ke_sach}").data))
+    assert [r.cells[0].text for r in narrowed.tables[0].rows[1:]] == ["3", "12"]
+    assert client.get("/plans/1999.docx").status_code == 404
