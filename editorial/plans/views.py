@@ -56,9 +56,7 @@ def month(year: int, month: int):
 @login_required
 def year_plan(year: int):
     """The year table exactly as the signed plan prints it."""
-    plans = services.plans_of_year(year)
-    filters = PlanFilter.parse(request.args)
-    rows = services.year_table(year, filters.channel, filters.unit_id)
+    plans, filters, rows = _year_rows(year)
     return page_or_fragment(
         "plans/year.html", "plans/_year_table.html", year=year, plans=plans, rows=rows,
         filters=filters, channels=list(Channel), channel_labels=services.CHANNEL_LABELS,
@@ -66,13 +64,18 @@ def year_plan(year: int):
     )
 
 
+def _year_rows(year: int) -> tuple[list[Plan], PlanFilter, list]:
+    """The year's plans, the filters of the query string, and the table rows they select."""
+    filters = PlanFilter.parse(request.args)
+    return (services.plans_of_year(year), filters,
+            services.year_table(year, filters.channel, filters.unit_id))
+
+
 @bp.get("/plans/<int:year>.docx")
 @login_required
 def year_plan_docx(year: int):
     """The year table (with the page's filters) as a Word document to print and sign."""
-    plans = services.plans_of_year(year)
-    filters = PlanFilter.parse(request.args)
-    rows = services.year_table(year, filters.channel, filters.unit_id)
+    plans, _filters, rows = _year_rows(year)
     with force_locale("vi"):  # the document is the province's own, in Vietnamese
         words = {c.value: str(label) for c, label in services.CHANNEL_LABELS.items()}
     body = export.year_plan_docx(plans[0].title, rows, words)
