@@ -16,6 +16,7 @@ def blueprints() -> list:
     from editorial.admin.views import bp as admin
     from editorial.audit.views import bp as audit
     from editorial.auth.views import bp as auth
+    from editorial.calendar_views.views import bp as calendar_views
     from editorial.changes.views import bp as changes
     from editorial.dashboard.views import bp as dashboard
     from editorial.feeds.views import bp as feeds
@@ -28,8 +29,8 @@ def blueprints() -> list:
     from editorial.units.views import bp as units
     from editorial.website.views import bp as website
 
-    return [auth, dashboard, plans, registrations, search, units, observances, changes, audit,
-            feeds, notifications, jobs, admin, website]
+    return [auth, dashboard, calendar_views, plans, registrations, search, units, observances,
+            changes, audit, feeds, notifications, jobs, admin, website]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

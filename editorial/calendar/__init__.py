@@ -41,9 +41,12 @@ from editorial.calendar.lunar import (
     tet,
 )
 from editorial.calendar.reports import (
+    WEBSITE_QUOTA,
+    Quota,
     ReportDeadline,
     ReportRule,
     load_report_rules,
+    quota_words,
     report_deadlines,
     rule_from_mapping,
 )
@@ -53,6 +56,7 @@ from editorial.calendar.workdays import DayException, WorkCalendar, parse_except
 __all__ = [
     "DEFAULT_RULE",
     "VN_TZ",
+    "WEBSITE_QUOTA",
     "Anniversary",
     "DayException",
     "DeadlineRule",
@@ -60,6 +64,7 @@ __all__ = [
     "KhmerNewYear",
     "LunarDate",
     "Occurrence",
+    "Quota",
     "ReportDeadline",
     "ReportRule",
     "SloganTemplate",
@@ -88,6 +93,7 @@ __all__ = [
     "my",
     "occurrence",
     "parse_exceptions",
+    "quota_words",
     "registration_deadline",
     "slot_deadline",
     "report_deadlines",

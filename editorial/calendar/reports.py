@@ -76,9 +76,37 @@ def rule_from_mapping(row: Mapping[str, object]) -> ReportRule:
 
 
 @lru_cache(maxsize=4)
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """The least a unit publishes on the provincial website per month (seed 001, II.1)."""
+
+    news: int
+    articles: int
+
+    def words(self) -> str:
+        """"ít nhất 2 tin, 1 bài": how the plan states it."""
+        return f"ít nhất {self.news} tin, {self.articles} bài"
+
+
+WEBSITE_QUOTA = Quota(news=2, articles=1)
+
+
+def quota_words(quota: Quota = WEBSITE_QUOTA) -> str:
+    """The quota in the plan's words, for texts that state it."""
+    return quota.words()
+
+
 def load_report_rules(path: str | Path | None = None) -> tuple[ReportRule, ...]:
-    """The shipped default rules (`data/report_rules.toml`), or the TOML file at `path`."""
-    return tuple(rule_from_mapping(r) for r in read_toml("report_rules.toml", path)["rule"])
+    """The shipped default rules (`data/report_rules.toml`), or the TOML file at `path`; a
+    text's `{quota}` is the website quota in words (one source for the number)."""
+    rows = read_toml("report_rules.toml", path)["rule"]
+    return tuple(rule_from_mapping(_with_quota(r)) for r in rows)
+
+
+def _with_quota(row: Mapping) -> dict:
+    """The row with `{quota}` in its name and wording spelled out."""
+    words = quota_words()
+    return {**row, **{k: row[k].replace("{quota}", words) for k in ("name", "wording") if k in row}}
 
 
 def _occurrence(rule: ReportRule, nominal: date, cal: WorkingDays | None) -> ReportDeadline:

@@ -7,17 +7,18 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
+from editorial.calendar.event import EVERYTHING, CalendarEvent, EventKind, Scope
 from editorial.changes.models import ChangeRequest
 from editorial.changes.rules import ChangeState
 from editorial.clock import VN
-from editorial.events.event import CalendarEvent, EventKind
 from editorial.extensions import db
 
 _WORDS = {ChangeState.APPROVED: "Đã duyệt thay đổi", ChangeState.REJECTED: "Không duyệt thay đổi"}
 
 
-def decision_events(start: date, end: date, unit_id: int | None = None) -> list[CalendarEvent]:
-    """Decisions taken in [start, end], of one unit's requests (or swaps) when given."""
+def events_between(start: date, end: date, scope: Scope = EVERYTHING) -> list[CalendarEvent]:
+    """Decisions taken in [start, end], of one unit's requests (or swaps) when scoped."""
+    unit_id = scope.unit_id
     since = datetime.combine(start, time(), VN)
     until = datetime.combine(end + timedelta(days=1), time(), VN)
     query = (select(ChangeRequest)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from editorial.calendar.event import CalendarEvent, EventKind
 from editorial.calendar.grid import Month
 from editorial.events import sources
-from editorial.events.event import CalendarEvent, EventKind
 from editorial.registrations import queries
 from editorial.registrations.rules import BoardState
 from editorial.website.rules import Tally
@@ -48,7 +48,7 @@ def officer_home(user, today: date) -> OfficerHome:
     mine = [c for c in cards if month.first <= c.slot.period_start <= month.last]
     others = [c for c in cards if c not in mine and c.state != BoardState.DONE]
     start, end = queries.upcoming_window(today)
-    events = [e for e in sources.events_between(start, end, user.unit_id) if e.kind in UPCOMING]
+    events = [e for e in sources.unit_events(start, end, user.unit_id) if e.kind in UPCOMING]
     unread_slots = queries.unread_slot_ids(user, [c.slot.id for c in cards])
     website = tally(today.year, today.month).get(user.unit_id, Tally())
     return OfficerHome(month, mine, others, events[:12], queries.unread_count(user, user.unit_id),

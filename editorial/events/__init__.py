@@ -1,9 +1,4 @@
-"""Everything dated, as one kind of value: the calendar event and its sources.
-
-The month grid, the agenda, the dashboard and the iCal feed all render the same
-list of :class:`CalendarEvent` values, so the browser and the phone agree.
-"""
-
-from editorial.events.event import CalendarEvent, EventKind
-
-__all__ = ["CalendarEvent", "EventKind"]
+"""The one list of event sources and the aggregator: every dated feature owns an `events.py`
+with `events_between(start, end, scope)`; the grid, the agenda, the homes, the feeds and the
+reminders all read `sources.events_between`, so the browser, the phone and the reminders agree.
+The event value itself is pure and lives in :mod:`editorial.calendar.event`."""

@@ -1,18 +1,20 @@
-"""Gather every source's events for a date range and a viewer: one list for every view."""
+"""The explicit list of event sources, and the one aggregator every view reads."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 
-from editorial.changes.events import decision_events
-from editorial.events.event import CalendarEvent, EventKind
+from editorial.calendar.event import EVERYTHING, CalendarEvent, EventKind, Scope
+from editorial.changes import events as changes
 from editorial.extensions import db
-from editorial.observances import services as observances
-from editorial.plans import services as plans
-from editorial.plans.events import slot_events
+from editorial.observances import events as observances
+from editorial.plans import events as plans
 from editorial.units.models import Unit
-from editorial.website.events import news_due_events
+from editorial.website import events as website
+
+Source = Callable[[date, date, Scope], list[CalendarEvent]]
 
 # Within a day: deadlines first, then what airs and prints, then the rest.
 _ORDER = {kind: i for i, kind in enumerate([
@@ -23,21 +25,28 @@ _ORDER = {kind: i for i, kind in enumerate([
 ])}
 
 
-def events_between(start: date, end: date, unit_id: int | None = None) -> list[CalendarEvent]:
-    """Every event in [start, end], of one unit when `unit_id` is given, in display order."""
-    slots = plans.slots_between(start, end, unit_id)
-    deadline_of = observances.slot_deadline_function()
-    events = list(slot_events(slots, deadline_of, plans.slot_unit_label, start, end))
-    events.extend(observances.events_between(start, end, _unit_kind(unit_id)))
-    events.extend(decision_events(start, end, unit_id))
-    events.extend(news_due_events(start, end, unit_id))
+def sources() -> list[Source]:
+    """Every source of dated things, in one explicit list (as `blueprints()` lists the
+    blueprints): a new dated feature adds its `events.events_between` here."""
+    return [plans.events_between, observances.events_between, changes.events_between,
+            website.events_between]
+
+
+def scope_of(unit_id: int | None) -> Scope:
+    """The calendar of one unit (report rules apply per kind of unit), or everything."""
+    unit = db.session.get(Unit, unit_id) if unit_id is not None else None
+    return Scope(unit.id, unit.kind.value) if unit is not None else EVERYTHING
+
+
+def events_between(start: date, end: date, scope: Scope = EVERYTHING) -> list[CalendarEvent]:
+    """Every source's events in [start, end] for `scope`, in display order."""
+    events = [event for source in sources() for event in source(start, end, scope)]
     return sorted(events, key=lambda e: (e.day, _ORDER.get(e.kind, 99), e.title, e.uid))
 
 
-def _unit_kind(unit_id: int | None) -> str | None:
-    """The kind of the unit whose calendar this is (report rules apply per kind)."""
-    unit = db.session.get(Unit, unit_id) if unit_id is not None else None
-    return unit.kind.value if unit is not None else None
+def unit_events(start: date, end: date, unit_id: int | None = None) -> list[CalendarEvent]:
+    """`events_between` for one unit's calendar (every unit's when `unit_id` is None)."""
+    return events_between(start, end, scope_of(unit_id))
 
 
 def by_day(events: list[CalendarEvent], shown_from: date | None = None

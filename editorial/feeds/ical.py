@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard, vDuration, vText
 
-from editorial.events.event import CalendarEvent
+from editorial.calendar.event import CalendarEvent
 
 PRODID = "-//MTTQ//Lich bien tap MTTQ//VI"
 UID_DOMAIN = "lich-mttq"

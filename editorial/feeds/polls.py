@@ -15,9 +15,9 @@ from sqlalchemy import bindparam, select, update
 
 from editorial import clock
 from editorial.auth.models import READS_ALL, User
+from editorial.calendar.event import CalendarEvent
 from editorial.errors import NotFound
 from editorial.events import sources
-from editorial.events.event import CalendarEvent
 from editorial.extensions import db
 from editorial.feeds import ical, rules, versioning
 from editorial.feeds.cache import Built
@@ -94,7 +94,7 @@ def personal_feed(reader: Reader) -> Built:
 
     def build() -> Built:
         hidden = rules.hidden_kinds(rules.parse_hidden(reader.hidden_groups))
-        events = [e for e in sources.events_between(*window, reader.unit_id)
+        events = [e for e in sources.unit_events(*window, reader.unit_id)
                   if e.kind not in hidden]
         name = f"Lịch MTTQ – {_scope_name(reader.unit_id)}"
         return _built(events, name, f"lich-mttq-{reader.user_id}-{reader.scope}",

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import quote, urlencode
 
-from editorial.events.event import EventKind
+from editorial.calendar.event import EventKind
 
 WINDOW_PAST_MONTHS = 12
 WINDOW_FUTURE_MONTHS = 15

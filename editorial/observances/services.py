@@ -1,5 +1,6 @@
 """Dates the rules compute, with what admins stored: deadlines, holidays, anniversaries,
-report deadlines. Each loader runs one query and is cached for the request in `g`."""
+report deadlines (their calendar events are in `events.py`). Each loader runs one query and
+is cached for the request in `g`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from flask import g
 from sqlalchemy import select
 
 from editorial import calendar as rules
-from editorial.events.event import CalendarEvent, EventKind, revision
 from editorial.extensions import db
 from editorial.observances import models
 
@@ -121,60 +121,6 @@ def khmer_new_year(year: int) -> rules.KhmerNewYear:
     return rules.khmer_new_year(year, _cached("khmer", load))
 
 
-def events_between(start: date, end: date, unit_kind: str | None = None) -> list[CalendarEvent]:
-    """Holidays, anniversaries, Khmer New Year and report deadlines in [start, end]; with a
-    unit kind, only the report deadlines that kind of unit owes."""
-    events: list[CalendarEvent] = []
-    for year in range(start.year, end.year + 1):
-        events += _holiday_events(year) + _anniversary_events(year)
-        events += _report_events(year, unit_kind)
-    return [e for e in events if e.day <= end and _last_day(e) >= start]
-
-
-def _last_day(event: CalendarEvent) -> date:
-    return event.end_exclusive - timedelta(days=1)  # all-day events only here
-
-
-def _holiday_events(year: int) -> list[CalendarEvent]:
-    cal = work_calendar()
-    events = [CalendarEvent(uid=f"holiday-{d.isoformat()}", kind=EventKind.HOLIDAY,
-                            title=f"Nghỉ: {name}", start=d, url=f"/observances/{year}")
-              for d, name in cal.holidays_in(year)]
-    events += [CalendarEvent(uid=f"workday-{d.isoformat()}", kind=EventKind.HOLIDAY,
-                             title=f"Làm việc bù: {name}", start=d, url=f"/observances/{year}")
-               for d, name in cal.make_up_days_in(year)]
-    return events
-
-
-def _anniversary_events(year: int) -> list[CalendarEvent]:
-    events = [
-        CalendarEvent(uid=o.key, kind=EventKind.ANNIVERSARY, title=o.wording, start=o.date,
-                      end=(o.end + timedelta(days=1)) if o.end else None,
-                      description="Năm chẵn" if o.is_round else "", url=f"/observances/{year}",
-                      **revision(o.anniversary.revised_at))
-        for o in rules.anniversaries_in(year, anniversary_table())
-    ]
-    khmer = khmer_new_year(year)
-    events.append(CalendarEvent(uid=f"khmer-new-year-{year}", kind=EventKind.ANNIVERSARY,
-                                title=khmer.wording, start=khmer.start,
-                                end=khmer.end + timedelta(days=1), url=f"/observances/{year}"))
-    return events
-
-
-_RULE_EVENTS = {"meeting": EventKind.MEETING, "quota": EventKind.QUOTA_DEADLINE}
-
-
-def _report_events(year: int, unit_kind: str | None) -> list[CalendarEvent]:
-    return [
-        CalendarEvent(uid=d.key, kind=_RULE_EVENTS.get(d.rule.kind, EventKind.REPORT_DEADLINE),
-                      title=f"{d.rule.name} ({d.label})",
-                      start=d.date, description=d.rule.wording, url=f"/deadlines/{year}/"
-                      f"{d.date.month}", **revision(d.rule.revised_at))
-        for d in rules.report_deadlines(report_rules(), year, cal=work_calendar())
-        if unit_kind is None or not d.rule.unit_kinds or unit_kind in d.rule.unit_kinds
-    ]
-
-
 def year_overview(year: int) -> dict:
     """What the "Ngày lễ, kỷ niệm" page of a year shows."""
     cal = work_calendar()
@@ -193,6 +139,7 @@ def month_deadlines(year: int, month: int) -> dict:
     rule = deadline_rule()
     return {
         "registration": deadline_function()(year, month), "rule": rule,
+        "quota": rules.WEBSITE_QUOTA,
         "reports": rules.report_deadlines(report_rules(), year, month, cal=work_calendar()),
         "holidays": [(d, n) for d, n in work_calendar().holidays_in(year) if d.month == month],
     }

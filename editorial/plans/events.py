@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from editorial.events.event import CalendarEvent, EventKind
+from editorial.calendar.event import EVERYTHING, CalendarEvent, EventKind, Scope
+from editorial.observances import services as observances
+from editorial.plans import services
 from editorial.plans.models import Cadence, Channel, Slot, SlotStatus
+from editorial.units.models import UnitKind
 
 DeadlineOf = Callable[[date, bool], date]  # (period start, weekly) → deadline
 
@@ -17,6 +20,13 @@ _DATED = (
 )
 _CHANNEL_WORDS = {Channel.RADIO_TV: "Chuyên mục PT-TH", Channel.NEWSPAPER: "Chuyên trang Báo",
                   Channel.WEBSITE: "Trang TTĐT"}
+
+
+def events_between(start: date, end: date, scope: Scope = EVERYTHING) -> list[CalendarEvent]:
+    """The dated things of the slots of [start, end] (of one unit's calendar when scoped)."""
+    slots = services.slots_between(start, end, scope.unit_id)
+    deadline_of = observances.slot_deadline_function()
+    return list(slot_events(slots, deadline_of, services.slot_unit_label, start, end))
 
 
 def slot_events(slots: Iterable[Slot], deadline_of: DeadlineOf, unit_label: Callable[[Slot], str],
@@ -44,9 +54,22 @@ def _events_of(slot: Slot, deadline_of: DeadlineOf, unit: str) -> Iterator[Calen
                                 title=f"{verb}: {channel} ({short}) – {slot.title}", start=day,
                                 **common)
     if not dated and slot.status == SlotStatus.PLANNED:
-        due = deadline_of(slot.period_start, slot.column.cadence == Cadence.WEEKLY)
+        weekly = slot.column.cadence == Cadence.WEEKLY
+        due = deadline_of(slot.period_start, weekly)
         yield CalendarEvent(uid=f"slot-{slot.id}-deadline", kind=EventKind.REGISTRATION_DEADLINE,
-                            title=f"Hạn đăng ký {channel}: {unit}", start=due, **common)
+                            title=f"Hạn đăng ký {channel}: {unit}", start=due,
+                            subject=f"slot:{slot.id}", duty=_duty(slot, weekly, channel, short),
+                            unit_kinds=_ALL_UNITS if slot.all_units else (), **common)
+
+
+_ALL_UNITS = (UnitKind.DISTRICT.value,)  # who shares an "all units" slot
+
+
+def _duty(slot: Slot, weekly: bool, channel: str, unit: str) -> str:
+    """What the unit's officers are reminded to do before the deadline."""
+    start = slot.period_start
+    period = f"tuần {start:%d/%m/%Y}" if weekly else f"tháng {start.month}/{start.year}"
+    return f"đăng ký chủ đề {period} – {channel} – {unit}"
 
 
 def _description(slot: Slot, channel: str, unit: str) -> str:

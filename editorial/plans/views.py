@@ -1,55 +1,24 @@
-"""The shared plan calendar: month grid, year table, agenda, a slot's page, plan copy."""
+"""The plans' pages: the year table (and its .docx), a slot's page, plan copy."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from flask import Blueprint, Response, abort, redirect, request, url_for
+from flask import Blueprint, Response, redirect, request, url_for
 from flask_babel import force_locale
 from flask_login import current_user, login_required
 
-from editorial import clock
 from editorial.audit import services as audit
 from editorial.auth.models import Role
-from editorial.calendar.grid import Month, grid_range, month_weeks
 from editorial.errors import RuleViolation
-from editorial.events import sources
 from editorial.extensions import db
 from editorial.plans import export, services
-from editorial.plans.forms import PlanFilter, parse_day, parse_year
+from editorial.plans.forms import PlanFilter, parse_year
 from editorial.plans.models import Channel, Plan, Slot
 from editorial.units import services as units
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("plans", __name__)
-AGENDA_DAYS = 30
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-@bp.get("/calendar")
-@login_required
-def home():
-    """This month's calendar (the home page `/` is the role's dashboard)."""
-    return month(clock.today().year, clock.today().month)
-
-
-@bp.get("/calendar/<int:year>/<int:month>")
-@login_required
-def month(year: int, month: int):
-    """The month grid: weeks from Monday, events on their days."""
-    try:
-        shown = Month.shown(year, month)
-    except ValueError:
-        abort(404)
-    filters = PlanFilter.parse(request.args)
-    first, last = grid_range(shown)
-    events = sources.events_between(first, last, filters.unit_id)
-    return page_or_fragment(
-        "plans/month.html", "plans/_month.html", shown=shown, weeks=month_weeks(shown),
-        days=sources.by_day(events, shown.first), filters=filters,
-        units=units.district_units(),
-    )
 
 
 @bp.get("/plans/<int:year>")
@@ -81,20 +50,6 @@ def year_plan_docx(year: int):
     body = export.year_plan_docx(plans[0].title, rows, words)
     return Response(body, mimetype=DOCX, headers={
         "Content-Disposition": f"attachment; filename=ke-hoach-{year}.docx"})
-
-
-@bp.get("/agenda")
-@login_required
-def agenda():
-    """A list of what is coming, day by day, for phones; "more" loads the next days."""
-    start = parse_day(request.args.get("from"), clock.today())
-    filters = PlanFilter.parse(request.args)
-    end = start + timedelta(days=AGENDA_DAYS - 1)
-    events = sources.events_between(start, end, filters.unit_id)
-    return page_or_fragment(
-        "plans/agenda.html", "plans/_agenda_days.html", start=start, end=end,
-        days=sources.by_day(events, start), next_start=end + timedelta(days=1), filters=filters,
-    )
 
 
 @bp.get("/slots/<int:slot_id>")

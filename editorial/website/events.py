@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from editorial.events.event import CalendarEvent, EventKind
+from editorial.calendar.event import EVERYTHING, CalendarEvent, EventKind, Scope
 from editorial.website.services import news_due_between
 
 
-def news_due_events(start: date, end: date, unit_id: int | None = None) -> list[CalendarEvent]:
+def events_between(start: date, end: date, scope: Scope = EVERYTHING) -> list[CalendarEvent]:
     """One event per announced event still without news, on its due day."""
     return [
         CalendarEvent(uid=f"web-event-{event.id}-news", kind=EventKind.EVENT_NEWS_DUE,
                       title=f"Hạn gửi tin sự kiện: {event.title} ({event.unit.label})",
                       start=due, unit_id=event.unit_id, url="/website",
+                      subject=f"web-event:{event.id}",
+                      duty=f"gửi tin sự kiện “{event.title}” ({event.event_date:%d/%m/%Y})",
                       description=f"Sự kiện ngày {event.event_date:%d/%m/%Y}; tin gửi Ban Biên "
                                   f"tập chậm nhất sau 01 ngày làm việc.")
-        for event, due in news_due_between(start, end, unit_id)
+        for event, due in news_due_between(start, end, scope.unit_id)
     ]

@@ -10,6 +10,7 @@ from datetime import date
 
 from editorial.calendar import add_working_days
 from editorial.calendar.deadlines import WorkingDays
+from editorial.calendar.reports import WEBSITE_QUOTA, Quota
 
 
 class ItemKind(enum.StrEnum):
@@ -27,15 +28,7 @@ LIVE = (ItemStatus.SUBMITTED, ItemStatus.PUBLISHED)  # an item that still covers
 NEWS_WITHIN = 1  # working days after the event
 
 
-@dataclass(frozen=True)
-class Quota:
-    """The least a district unit publishes per month."""
-
-    news: int
-    articles: int
-
-
-QUOTA = Quota(news=2, articles=1)
+QUOTA = WEBSITE_QUOTA
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from editorial.auth.models import User
-from editorial.events.event import CalendarEvent, EventKind
+from editorial.calendar.event import CalendarEvent, EventKind
 from editorial.extensions import db
 
 VN = timezone(timedelta(hours=7))
@@ -38,7 +38,7 @@ OBSERVANCES = [
 @pytest.fixture
 def observances(monkeypatch):
     """Holidays, an anniversary, a timed meeting and a report deadline from the pipeline."""
-    from editorial.observances import services
+    from editorial.observances import events as services
 
     def events_between(start: date, end: date, *_viewer) -> list[CalendarEvent]:
         return [e for e in OBSERVANCES if start <= e.day <= end]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from editorial.events.event import CalendarEvent, EventKind
+from editorial.calendar.event import CalendarEvent, EventKind
 from editorial.feeds import ical
 from editorial.feeds.ical import absolute_url, clean_text, event_uid, serialize
 

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from editorial.events.event import EventKind
+from editorial.calendar.event import EventKind
 from editorial.feeds import rules
 
 NOW = datetime(2023, 3, 15, 5, 0, tzinfo=UTC)

@@ -27,6 +27,21 @@ class EventKind(enum.StrEnum):
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose calendar a list of events is for: one unit's (with its kind), or everything."""
+
+    unit_id: int | None = None
+    unit_kind: str | None = None
+
+    def concerns(self, unit_kinds: tuple[str, ...]) -> bool:
+        """Whether a duty owed by `unit_kinds` (none: everyone) belongs in this calendar."""
+        return self.unit_kind is None or not unit_kinds or self.unit_kind in unit_kinds
+
+
+EVERYTHING = Scope()
+
+
 def revision(revised_at: datetime | None) -> dict:
     """SEQUENCE and LAST-MODIFIED of an event built from a row admins may edit: both move
     forward with every edit (minutes since EPOCH), and stay put while nobody edits."""
@@ -55,6 +70,11 @@ class CalendarEvent:
     unit_id: int | None = None
     sequence: int = 0
     last_modified: datetime = field(default=EPOCH)
+    # For deadlines, what reminders need: the thing it is about ("slot:12", the key reminders
+    # are filed under), the duty in words, and, when no single unit owes it, the unit kinds.
+    subject: str = ""
+    duty: str = ""
+    unit_kinds: tuple[str, ...] = ()
 
     @property
     def all_day(self) -> bool:

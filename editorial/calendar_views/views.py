@@ -1,0 +1,75 @@
+"""The month grid, the agenda and a unit's page: every source's events, as the feeds send them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, abort, request
+from flask_login import login_required
+
+from editorial import clock
+from editorial.calendar.grid import Month, grid_range, month_weeks
+from editorial.events import sources
+from editorial.extensions import db
+from editorial.plans import services as plans
+from editorial.plans.forms import PlanFilter, parse_day
+from editorial.units import services as units
+from editorial.units.models import KIND_LABELS, Unit
+from editorial.web.render import page_or_fragment
+
+bp = Blueprint("calendar_views", __name__)
+AGENDA_DAYS = 30
+
+
+@bp.get("/calendar")
+@login_required
+def home():
+    """This month's calendar (the home page `/` is the role's dashboard)."""
+    return month(clock.today().year, clock.today().month)
+
+
+@bp.get("/calendar/<int:year>/<int:month>")
+@login_required
+def month(year: int, month: int):
+    """The month grid: weeks from Monday, events on their days."""
+    try:
+        shown = Month.shown(year, month)
+    except ValueError:
+        abort(404)
+    filters = PlanFilter.parse(request.args)
+    first, last = grid_range(shown)
+    events = sources.unit_events(first, last, filters.unit_id)
+    return page_or_fragment(
+        "calendar_views/month.html", "calendar_views/_month.html", shown=shown,
+        weeks=month_weeks(shown), days=sources.by_day(events, shown.first), filters=filters,
+        units=units.district_units(),
+    )
+
+
+@bp.get("/agenda")
+@login_required
+def agenda():
+    """A list of what is coming, day by day, for phones; "more" loads the next days."""
+    start = parse_day(request.args.get("from"), clock.today())
+    filters = PlanFilter.parse(request.args)
+    end = start + timedelta(days=AGENDA_DAYS - 1)
+    events = sources.unit_events(start, end, filters.unit_id)
+    return page_or_fragment(
+        "calendar_views/agenda.html", "calendar_views/_agenda_days.html", start=start, end=end,
+        days=sources.by_day(events, start), next_start=end + timedelta(days=1), filters=filters,
+    )
+
+
+@bp.get("/units/<int:unit_id>")
+@login_required
+def unit(unit_id: int):
+    """A unit's slots for the year (?year=, this year by default)."""
+    found = db.get_or_404(Unit, unit_id)
+    year = request.args.get("year", type=int) or clock.today().year
+    if not 2000 <= year <= 2100:
+        year = clock.today().year
+    return page_or_fragment(
+        "calendar_views/unit.html", "calendar_views/_unit_slots.html", unit=found, year=year,
+        slots=plans.year_slots(year, unit_id=found.id), kind_labels=KIND_LABELS,
+        status_labels=plans.STATUS_LABELS, channel_labels=plans.CHANNEL_LABELS,
+        unit_label=plans.slot_unit_label)
