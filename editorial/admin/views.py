@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict
 
-from flask import Blueprint, Response, redirect, request, url_for
+from flask import Blueprint, Response, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from editorial.admin import forms
 from editorial.auth import services as accounts
 from editorial.auth.models import ROLE_LABELS, Role, User
-from editorial.errors import RuleViolation
 from editorial.extensions import db
 from editorial.plans import services as plans
 from editorial.units import services as tree
 from editorial.units.models import KIND_LABELS, Unit
+from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
@@ -40,19 +40,6 @@ def _page(template: str, values: Mapping[str, str], error: str | None = None,
     return page_or_fragment(template, template, status=422 if error else 200, error=error,
                             values=values, tree=tree.unit_tree(), role_labels=ROLE_LABELS,
                             kind_labels=KIND_LABELS, **context)
-
-
-def _attempt(change: Callable[[], object], done: str,
-             again: Callable[[str], Response]) -> Response:
-    """Run a change and commit it, then go to `done`; refused, roll back and show the form
-    again with the reason."""
-    try:
-        change()
-    except RuleViolation as error:
-        db.session.rollback()
-        return again(str(error))
-    db.session.commit()
-    return redirect(done, code=303)
 
 
 def _users_page(values: Mapping[str, str], error: str | None = None) -> Response:
@@ -79,8 +66,8 @@ def create_user():
         accounts.create_user(data.login, data.name, data.role, tree.picked_unit(data.unit_id),
                              data.password, actor=current_user)
 
-    return _attempt(change, url_for("admin.list_users"),
-                    lambda error: _users_page(request.form, error))
+    return attempt(change, url_for("admin.list_users"),
+                    lambda error, _status: _users_page(request.form, error))
 
 
 @bp.get("/users/<int:user_id>")
@@ -95,18 +82,18 @@ def edit_user(user_id: int):
 @roles_required(Role.ADMIN)
 def update_user(user_id: int):
     user = db.get_or_404(User, user_id)
-    return _attempt(lambda: accounts.update_user(current_user, user, **asdict(
+    return attempt(lambda: accounts.update_user(current_user, user, **asdict(
         forms.UserEdit.parse(request.form))), url_for("admin.list_users"),
-        lambda error: _user_page(user, request.form, error))
+        lambda error, _status: _user_page(user, request.form, error))
 
 
 @bp.post("/users/<int:user_id>/password")
 @roles_required(Role.ADMIN)
 def reset_password(user_id: int):
     user = db.get_or_404(User, user_id)
-    return _attempt(lambda: accounts.reset_password(
+    return attempt(lambda: accounts.reset_password(
         current_user, user, request.form.get("password") or ""), url_for("admin.list_users"),
-        lambda error: _user_page(user, forms.user_values(user), error))
+        lambda error, _status: _user_page(user, forms.user_values(user), error))
 
 
 @bp.get("/units")
@@ -119,9 +106,9 @@ def list_units():
 @bp.post("/units")
 @roles_required(Role.ADMIN)
 def create_unit():
-    return _attempt(lambda: tree.save_unit(current_user, None, **asdict(
+    return attempt(lambda: tree.save_unit(current_user, None, **asdict(
         forms.UnitInput.parse(request.form))), url_for("admin.list_units"),
-        lambda error: _page("admin/units.html", request.form, error))
+        lambda error, _status: _page("admin/units.html", request.form, error))
 
 
 @bp.get("/units/<int:unit_id>")
@@ -136,6 +123,6 @@ def edit_unit(unit_id: int):
 @roles_required(Role.ADMIN)
 def update_unit(unit_id: int):
     unit = db.get_or_404(Unit, unit_id)
-    return _attempt(lambda: tree.save_unit(current_user, unit, **asdict(
+    return attempt(lambda: tree.save_unit(current_user, unit, **asdict(
         forms.UnitInput.parse(request.form))), url_for("admin.list_units"),
-        lambda error: _page("admin/edit_unit.html", request.form, error, unit=unit))
+        lambda error, _status: _page("admin/edit_unit.html", request.form, error, unit=unit))

@@ -6,16 +6,16 @@ from __future__ import annotations
 from flask import Blueprint, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.orm.exc import StaleDataError
 
 from editorial.changes import queries, services
 from editorial.changes.forms import ChangeInput, EditInput, parse_version
 from editorial.changes.rules import Step
-from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
+from editorial.errors import NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.plans.forms import parse_day
 from editorial.plans.models import Slot
 from editorial.units.services import district_units
+from editorial.web.attempt import attempt
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("changes", __name__)
@@ -66,18 +66,17 @@ def step(request_id: int, step: str):
     change = services.load(request_id)
     if not services.can_see(current_user, change):  # before anything that redraws the page
         raise NotAllowed(_("Yêu cầu này là của đơn vị khác."))
-    try:
-        services.take_step(current_user, change, Step(step),
-                           parse_version(request.form.get("version")),
-                           " ".join(request.form.get("note", "").split())[:1000])
-    except (Conflict, RuleViolation) as error:
-        db.session.rollback()
-        return _request_page(services.load(request_id), str(error), error.status)
-    except StaleDataError:  # another decider committed between our read and our write
-        db.session.rollback()
-        return _request_page(services.load(request_id), _(
-            "Yêu cầu này vừa được người khác xử lý; trạng thái hiện tại ở dưới đây."), 409)
-    db.session.commit()
+    return attempt(
+        lambda: services.take_step(current_user, change, Step(step),
+                                   parse_version(request.form.get("version")),
+                                   " ".join(request.form.get("note", "").split())[:1000]),
+        lambda _done: _decided(change),
+        lambda error, status: _request_page(services.load(request_id), error, status),
+        stale=_("Yêu cầu này vừa được người khác xử lý; trạng thái hiện tại ở dưới đây."))
+
+
+def _decided(change):
+    """The request page after a step, announcing it to the badge and the queue."""
     response = _request_page(change)
     response.headers["HX-Trigger"] = "changeDecided"
     return response
@@ -104,13 +103,10 @@ def _slot_page(slot: Slot, change_error: str = "", edit_error: str = "", status:
 def file(slot_id: int):
     """An officer files a change request on their unit's slot."""
     slot = db.get_or_404(Slot, slot_id)
-    try:
-        change = services.file_request(current_user, slot, ChangeInput.parse(request.form))
-    except RuleViolation as error:
-        db.session.rollback()
-        return _slot_page(slot, change_error=str(error), status=422)
-    db.session.commit()
-    return redirect(url_for("changes.show", request_id=change.id), code=303)
+    return attempt(
+        lambda: services.file_request(current_user, slot, ChangeInput.parse(request.form)),
+        lambda change: redirect(url_for("changes.show", request_id=change.id), code=303),
+        lambda error, status: _slot_page(slot, change_error=error, status=status))
 
 
 @bp.post("/slots/<int:slot_id>/edit")
@@ -118,15 +114,12 @@ def file(slot_id: int):
 def edit(slot_id: int):
     """An editor edits the plan directly (topic, unit, dates), checked against the version."""
     slot = db.get_or_404(Slot, slot_id)
-    try:
-        services.direct_edit(current_user, slot, EditInput.parse(request.form),
-                             parse_version(request.form.get("version")))
-    except (Conflict, RuleViolation) as error:
-        db.session.rollback()
-        return _slot_page(db.session.get(Slot, slot_id), edit_error=str(error),
-                          status=error.status)
-    db.session.commit()
-    return redirect(url_for("changes.slot_changes", slot_id=slot_id), code=303)
+    return attempt(
+        lambda: services.direct_edit(current_user, slot, EditInput.parse(request.form),
+                                     parse_version(request.form.get("version"))),
+        url_for("changes.slot_changes", slot_id=slot_id),
+        lambda error, status: _slot_page(db.session.get(Slot, slot_id), edit_error=error,
+                                         status=status))
 
 
 @bp.post("/slots/<int:slot_id>/move")

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from werkzeug.http import parse_date
 
 from editorial.auth.models import User
-from editorial.errors import DomainError, RuleViolation
+from editorial.errors import DomainError
 from editorial.extensions import db
 from editorial.feeds import pages, polls, rules, services
 from editorial.feeds.cache import Built
 from editorial.feeds.forms import Choices
 from editorial.models_base import utcnow
+from editorial.web.attempt import attempt
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("feeds", __name__)
@@ -63,15 +64,15 @@ def page():
 def save_choices():
     """Store what the feeds show and their reminders."""
     scope = request.form.get("scope", "me")
-    try:
+
+    def change() -> None:
         choices = Choices.parse(request.form)
-    except RuleViolation as error:
-        context = pages.subscription(current_user, scope)
-        return page_or_fragment("feeds/page.html", "feeds/_subscription.html", status=422,
-                                notice="", error=str(error), **context)
-    services.save_choices(current_user, choices.hidden, choices.alarm)
-    db.session.commit()
-    return redirect(url_for("feeds.page", scope=scope, done="choices"), code=303)
+        services.save_choices(current_user, choices.hidden, choices.alarm)
+
+    return attempt(change, url_for("feeds.page", scope=scope, done="choices"),
+                   lambda error, status: page_or_fragment(
+                       "feeds/page.html", "feeds/_subscription.html", status=status, notice="",
+                       error=error, **pages.subscription(current_user, scope)))
 
 
 @bp.post("/feeds/reset")

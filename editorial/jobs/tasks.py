@@ -14,8 +14,10 @@ from sqlalchemy import delete, update
 from editorial.clock import VN
 from editorial.extensions import db
 from editorial.jobs.models import JobRun
-from editorial.notifications import mail, planner, sweep
+from editorial.notifications import mail, sweep
 from editorial.notifications.models import MailMessage, MailStatus
+from editorial.reminders import planner
+from editorial.website import snapshot
 
 KEEP_RUNS = timedelta(days=14)
 STUCK_SENDING = timedelta(minutes=15)
@@ -59,8 +61,6 @@ def housekeeping(now: datetime) -> str:
 
 def scoreboard_snapshot(now: datetime) -> str:
     """On the 1st: last month's website tally kept in the audit log; editors are told."""
-    from editorial.website import snapshot
-
     return snapshot.take(now)
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, request, url_for
+from flask import Blueprint, current_app, request, url_for
 
 from editorial.auth.models import Role
-from editorial.errors import RuleViolation
-from editorial.extensions import db
 from editorial.jobs import services
 from editorial.notifications import mail
+from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
@@ -26,13 +25,8 @@ def index():
 @roles_required(Role.ADMIN)
 def resend(mail_id: int):
     """Queue a failed (or held) mail again; the mail job sends it on its next run."""
-    try:
-        mail.resend(mail_id)
-    except RuleViolation as error:
-        db.session.rollback()
-        return _page(status=422, error=str(error))
-    db.session.commit()
-    return redirect(url_for("jobs.index", resent=mail_id), code=303)
+    return attempt(lambda: mail.resend(mail_id), url_for("jobs.index", resent=mail_id),
+                   lambda error, status: _page(status=status, error=error))
 
 
 def _page(status: int = 200, error: str | None = None, resent: int | None = None):

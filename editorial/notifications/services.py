@@ -8,9 +8,12 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 
+from editorial.auth.models import User
 from editorial.errors import NotFound
 from editorial.extensions import db
+from editorial.notifications import mail
 from editorial.notifications.models import Notification
+from editorial.notifications.preferences import preferences_of
 from editorial.notifications.rules import Kind
 
 PAGE_SIZE = 50
@@ -30,10 +33,6 @@ def notify(user_ids: Iterable[int], title: str, body: str, url: str, now: dateti
            kind: Kind = Kind.CHANGE) -> int:
     """Tell users something happened: in the notification centre, and by mail for those who
     want mail; users who muted the kind are skipped. Returns how many were told."""
-    from editorial.auth.models import User
-    from editorial.notifications import mail
-    from editorial.notifications.preferences import preferences_of
-
     ids = sorted(set(user_ids))
     prefs = preferences_of(ids)
     users = db.session.scalars(select(User).where(User.id.in_(ids), User.active.is_(True)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -11,10 +11,10 @@ from editorial.audit import services as audit
 from editorial.auth.models import Role
 from editorial.calendar.grid import SHOWN_YEARS, Month
 from editorial.calendar.workdays import shipped_corrections
-from editorial.errors import RuleViolation
 from editorial.extensions import db
 from editorial.observances import editing, forms, models, services
 from editorial.units.models import KIND_LABELS
+from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
@@ -71,15 +71,14 @@ def _admin_page(year: int, error: str | None = None, status: int = 200):
 def _apply(name: str, action, subject: tuple[str, object]) -> object:
     """Run an admin change and audit it; on a rule violation show the page again."""
     year = request.form.get("year", type=int) or clock.today().year
-    try:
+
+    def change() -> None:
         action()
-    except RuleViolation as error:
-        db.session.rollback()
-        return _admin_page(year, str(error), 422)
-    form = {k: v for k, v in request.form.items() if k != "csrf_token"}
-    audit.record(current_user, f"calendar.{name}", subject, after=form)
-    db.session.commit()
-    return redirect(url_for("observances.admin", year=year), code=303)
+        form = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        audit.record(current_user, f"calendar.{name}", subject, after=form)
+
+    return attempt(change, url_for("observances.admin", year=year),
+                   lambda error, status: _admin_page(year, error, status))
 
 
 @bp.post("/admin/calendar/exceptions")

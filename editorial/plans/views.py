@@ -8,12 +8,12 @@ from flask_login import current_user, login_required
 
 from editorial.audit import services as audit
 from editorial.auth.models import Role
-from editorial.errors import RuleViolation
 from editorial.extensions import db
 from editorial.plans import export, services
 from editorial.plans.forms import PlanFilter, parse_year
 from editorial.plans.models import Channel, Plan, Slot
 from editorial.units import services as units
+from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
@@ -68,14 +68,15 @@ def slot(slot_id: int):
 def copy(plan_id: int):
     """Copy a plan into a new year (each December) and show the new year's table."""
     plan = db.get_or_404(Plan, plan_id)
-    try:
+
+    def change() -> Plan:
         new = services.copy_plan(plan, parse_year(request.form.get("year")))
-    except RuleViolation as error:
-        return _year_with_error(plan.year, str(error))
-    audit.record(current_user, "plan.copy", new, after={"from_year": plan.year,
-                                                        "year": new.year}, unit_id=plan.unit_id)
-    db.session.commit()
-    return redirect(url_for("plans.year_plan", year=new.year), code=303)
+        audit.record(current_user, "plan.copy", new, after={"from_year": plan.year,
+                                                            "year": new.year}, unit_id=plan.unit_id)
+        return new
+
+    return attempt(change, lambda new: redirect(url_for("plans.year_plan", year=new.year), 303),
+                   lambda error, _status: _year_with_error(plan.year, error))
 
 
 def _year_with_error(year: int, error: str):

@@ -7,12 +7,11 @@ from collections.abc import Callable
 from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.orm.exc import StaleDataError
 
 from editorial import clock
 from editorial.auth.models import Role
 from editorial.calendar.grid import Month
-from editorial.errors import Conflict, NotAllowed, RuleViolation
+from editorial.errors import NotAllowed
 from editorial.extensions import db
 from editorial.plans.models import Channel, Slot
 from editorial.plans.services import CHANNEL_LABELS, STATUS_LABELS
@@ -26,6 +25,7 @@ from editorial.registrations.forms import (
 )
 from editorial.registrations.labels import KIND_LABELS, STATE_LABELS
 from editorial.units.services import district_units
+from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment, wants_fragment
 
@@ -84,16 +84,13 @@ def _render(built: panel.Panel, status: int = 200):
 
 def _act(slot_id: int, action: str, act: Callable[[Slot], object]):
     """Run one action and commit; a refusal answers the panel with what the user typed."""
-    try:
-        act(services.load_slot(slot_id))
-        db.session.commit()
-    except (Conflict, RuleViolation, StaleDataError) as error:
-        db.session.rollback()
-        status = 409 if not isinstance(error, RuleViolation) else error.status
-        message = str(error) if isinstance(error, Conflict | RuleViolation) else _(
-            "Nội dung này vừa được người khác cập nhật. Hãy xem lại rồi gửi lại.")
-        slot = services.load_slot(slot_id)
-        return _render(panel.build(current_user, slot, request.form, action, message), status)
+    return attempt(lambda: act(services.load_slot(slot_id)), lambda _done: _acted(slot_id),
+                   lambda message, _status: _render(panel.build(
+                       current_user, services.load_slot(slot_id), request.form, action, message)))
+
+
+def _acted(slot_id: int):
+    """After an action: the slot's page, or for htmx its panel and an event for the list."""
     if not wants_fragment():
         return redirect(url_for("registrations.show", slot_id=slot_id), code=303)
     response = _render(panel.build(current_user, services.load_slot(slot_id)))

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, Response, abort, redirect, request, url_for
+from flask import Blueprint, Response, abort, request, url_for
 from flask_login import current_user, login_required
 
 from editorial import clock
 from editorial.calendar.grid import SHOWN_YEARS
-from editorial.errors import Conflict, RuleViolation
 from editorial.extensions import db
 from editorial.units.services import district_units
+from editorial.web.attempt import attempt
 from editorial.web.render import page_or_fragment
 from editorial.website import export, pages, services
 from editorial.website.forms import DecisionInput, EventInput, ItemInput
@@ -38,14 +38,10 @@ def _page(error: str = "", status: int = 200, failed: str = ""):
 
 
 def _act(failed: str, action: Callable[[], object]):
-    """Run one change; on bad input or a stale version show the page again with the reason."""
-    try:
-        action()
-    except (RuleViolation, Conflict) as error:
-        db.session.rollback()  # a conflict concerns the page as it now is: shown on top
-        return _page(str(error), error.status, "" if isinstance(error, Conflict) else failed)
-    db.session.commit()
-    return redirect(url_for("website.index"), code=303)
+    """Run one change; on bad input or a stale version show the page again with the reason
+    (a conflict concerns the page as it now is: shown on top, not beside a form)."""
+    return attempt(action, url_for("website.index"),
+                   lambda error, status: _page(error, status, "" if status == 409 else failed))
 
 
 @bp.post("/website/items")

@@ -41,7 +41,7 @@ def test_a_reminder_reaches_the_smtp_server_in_vietnamese(demo, db, smtp_server)
     assert message.get_content_charset() == "utf-8"
     body = message.get_content()
     assert body.startswith("Kính gửi Cán bộ Vĩnh Châu,")
-    assert "Chủ đề dự kiến: MTTQ các cấp chăm lo cho đồng bào dân tộc Khmer" in body
+    assert "Chuyên mục PT-TH: MTTQ các cấp chăm lo cho đồng bào dân tộc Khmer" in body
     slot_link = next(line for line in body.splitlines() if line.startswith("Xem chi tiết: "))
     assert slot_link.startswith("Xem chi tiết: http://lich.test/slots/")
     assert "http://lich.test/notifications/preferences" in body

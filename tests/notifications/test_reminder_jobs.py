@@ -232,7 +232,8 @@ def test_four_sweeps_racing_send_each_reminder_once(demo, db, app):
     by one of them only. Real concurrency needs PostgreSQL; SQLite serialises the writers."""
     import threading
 
-    from editorial.notifications import planner, sweep
+    from editorial.notifications import sweep
+    from editorial.reminders import planner
 
     planner.plan_reminders(at(2))
     db.session.commit()

@@ -9,14 +9,17 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
+from editorial.changes.models import ChangeRequest
+from editorial.changes.rules import ChangeState
+from editorial.changes.services import KIND_LABELS
 from editorial.clock import VN
 from editorial.extensions import db
 from editorial.notifications import rules
-from editorial.notifications.deadlines import People, deadlines_around
 from editorial.notifications.models import Reminder
 from editorial.notifications.preferences import preferences_of
 from editorial.plans import services as plans
 from editorial.plans.models import SlotStatus
+from editorial.reminders.deadlines import People, deadlines_around
 
 _FIELDS = ("deadline", "due_at", "expires_at", "title", "body", "url")
 
@@ -106,10 +109,6 @@ def plan_digest(now: datetime) -> int:
 
 def _pending_changes() -> list[str]:
     """One line per change request waiting for an editor's decision."""
-    from editorial.changes.models import ChangeRequest
-    from editorial.changes.rules import ChangeState
-    from editorial.changes.services import KIND_LABELS
-
     query = (select(ChangeRequest).where(ChangeRequest.state == ChangeState.PENDING)
              .options(joinedload(ChangeRequest.slot)).order_by(ChangeRequest.id))
     return [f"- Yêu cầu thay đổi #{r.id} ({KIND_LABELS[r.kind]}): {r.slot.title[:120]}"

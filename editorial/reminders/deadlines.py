@@ -1,0 +1,84 @@
+"""The deadlines reminders are about: the deadline events of every source, with whom they
+concern (the same events the grid, the agenda and the feeds show)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from editorial.auth.models import Role, User
+from editorial.calendar.event import CalendarEvent, EventKind
+from editorial.events import sources
+from editorial.extensions import db
+from editorial.notifications.rules import Deadline, Kind
+from editorial.units.models import Unit
+from editorial.website import services as website
+
+LOOK_BACK = timedelta(days=8)  # overdue notices for deadlines up to a week old
+LOOK_AHEAD = timedelta(days=31)  # the furthest "N days before" a user may choose is 30
+# The event kinds reminded of, and the reminder kind users mute them by.
+REMINDED = {EventKind.REGISTRATION_DEADLINE: Kind.REGISTRATION,
+            EventKind.REPORT_DEADLINE: Kind.REPORT, EventKind.QUOTA_DEADLINE: Kind.QUOTA,
+            EventKind.EVENT_NEWS_DUE: Kind.EVENT_NEWS}
+
+
+class People:
+    """Active officers by unit, editors, and units by kind, loaded once per planning run."""
+
+    def __init__(self) -> None:
+        users = db.session.scalars(select(User).where(User.active.is_(True))).all()
+        self.officers: dict[int, list[int]] = defaultdict(list)
+        self.editors = tuple(u.id for u in users if u.role == Role.EDITOR)
+        for user in users:
+            if user.role == Role.OFFICER:
+                self.officers[user.unit_id].append(user.id)
+        units = db.session.execute(select(Unit.id, Unit.kind)).all()
+        self.units_of_kind: dict[str, list[int]] = defaultdict(list)
+        for unit_id, kind in units:
+            self.units_of_kind[kind.value].append(unit_id)
+
+    def officers_of(self, unit_ids: Iterable[int]) -> tuple[int, ...]:
+        return tuple(u for unit in unit_ids for u in self.officers.get(unit, ()))
+
+    def units_owing(self, event: CalendarEvent) -> list[int]:
+        """The units a deadline concerns: its own unit, or every unit of its kinds."""
+        if event.unit_id is not None:
+            return [event.unit_id]
+        return [u for kind in event.unit_kinds for u in self.units_of_kind.get(kind, ())]
+
+
+def deadlines_around(today: date, people: People) -> list[Deadline]:
+    """The deadlines of the event pipeline from a week ago to a month ahead (meetings are in
+    the calendar, not reminded)."""
+    start, end = today - LOOK_BACK, today + LOOK_AHEAD
+    below_quota = _BelowQuota()
+    return [_deadline(event, people, below_quota)
+            for event in sources.events_between(start, end) if event.kind in REMINDED]
+
+
+def _deadline(event: CalendarEvent, people: People, below_quota: _BelowQuota) -> Deadline:
+    """One deadline event as a reminder's duty: who must act, and who hears when it is missed."""
+    units = people.units_owing(event)
+    if event.kind == EventKind.QUOTA_DEADLINE:  # only the units still short of the quota
+        units = [u for u in units if below_quota(event.day, u)]
+    watchers = people.editors if event.kind == EventKind.REGISTRATION_DEADLINE else ()
+    return Deadline(kind=REMINDED[event.kind], subject=event.subject, due=event.day,
+                    what=event.duty or event.title, detail=event.description, url=event.url,
+                    recipients=people.officers_of(units), watchers=watchers)
+
+
+class _BelowQuota:
+    """Whether a unit is still short of a month's website quota (one tally per month)."""
+
+    def __init__(self) -> None:
+        self._tallies: dict[tuple[int, int], dict] = {}
+
+    def __call__(self, day: date, unit_id: int) -> bool:
+        key = (day.year, day.month)
+        if key not in self._tallies:
+            self._tallies[key] = website.tally(*key)
+        tally = self._tallies[key].get(unit_id)
+        return tally is None or not tally.met()
