@@ -1,5 +1,6 @@
 """Dates and their rules, pure: working days, deadlines, the Vietnamese lunar calendar,
-the Khmer New Year, anniversaries, slogans and recurring report deadlines.
+the Khmer New Year, anniversaries, slogans, a year's suggested topics and recurring report
+deadlines.
 
 Nothing here imports Flask, SQLAlchemy or the rest of `editorial`, and nothing reads the
 clock: "today" is always a parameter. The app passes what admins stored (extra days off,
@@ -51,6 +52,7 @@ from editorial.calendar.reports import (
     rule_from_mapping,
 )
 from editorial.calendar.slogans import SloganTemplate, load_slogans, slogans_for
+from editorial.calendar.suggestions import Suggestion, suggestions_for_year
 from editorial.calendar.workdays import DayException, WorkCalendar, parse_exceptions
 
 __all__ = [
@@ -68,6 +70,7 @@ __all__ = [
     "ReportDeadline",
     "ReportRule",
     "SloganTemplate",
+    "Suggestion",
     "WorkCalendar",
     "add_working_days",
     "anniversaries_in",
@@ -100,6 +103,7 @@ __all__ = [
     "rule_from_mapping",
     "slogans_for",
     "solar_to_lunar",
+    "suggestions_for_year",
     "tet",
     "weekday_name",
 ]

@@ -38,6 +38,7 @@ class Anniversary:
     end_day: int | None = None
     wording: str | None = None
     revised_at: datetime | None = None  # when an admin last edited the row (feed SEQUENCE)
+    only_year: int | None = None  # a one-off campaign (an election, a congress): that year only
 
     def __post_init__(self) -> None:
         if self.calendar not in ("solar", "lunar"):
@@ -48,6 +49,11 @@ class Anniversary:
             fields = {f for _, f, _, _ in Formatter().parse(self.wording) if f is not None}
             if unknown := fields - PLACEHOLDERS:
                 raise ValueError(f"{self.key}: unknown placeholders {sorted(unknown)}")
+
+    @property
+    def one_off(self) -> bool:
+        """True for a campaign of one given year rather than a yearly day."""
+        return self.only_year is not None
 
     @property
     def month_only(self) -> bool:
@@ -133,7 +139,10 @@ def _dates_in(a: Anniversary, year: int) -> tuple[date, date | None, int] | None
 
 
 def occurrence(a: Anniversary, year: int) -> Occurrence | None:
-    """Where and how `a` falls in `year`; None before its first anniversary."""
+    """Where and how `a` falls in `year`; None before its first anniversary, and None
+    for a one-off campaign in any year but its own."""
+    if a.only_year is not None and a.only_year != year:
+        return None
     found = _dates_in(a, year)
     if found is None:
         return None

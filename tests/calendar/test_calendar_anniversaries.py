@@ -111,9 +111,14 @@ def test_round_anniversaries_2025() -> None:
 def test_filter_by_category_and_sorting() -> None:
     found = anniversaries_in(2023, categories={"front"})
     assert [o.anniversary.key for o in found] == [
+        "thanh-lap-doan-tncs-ho-chi-minh",
         "thanh-lap-mat-tran-viet-minh",
+        "thanh-lap-cong-doan",
+        "thanh-lap-hoi-nong-dan",
         "thang-cao-diem-vi-nguoi-ngheo",
+        "thanh-lap-hoi-phu-nu",
         "truyen-thong-mttq",
+        "thanh-lap-hoi-cuu-chien-binh",
     ]
     every = anniversaries_in(2023)
     assert [o.date for o in every] == sorted(o.date for o in every)
@@ -157,4 +162,73 @@ def test_shipped_table() -> None:
     keys = [a.key for a in table]
     assert len(keys) == len(set(keys))
     assert {a.category for a in table} <= {"national", "party", "front", "local", "international"}
-    assert len(anniversaries_in(2023, table)) == len(table)
+    yearly = [a for a in table if not a.one_off]
+    assert len(anniversaries_in(2023, table)) == len(yearly)  # every yearly row, once
+
+
+def test_press_day_2027() -> None:
+    found = _by_key(2027)["bao-chi-cach-mang"]
+    assert found.wording == (
+        "Kỷ niệm 102 năm Ngày Báo chí Cách mạng Việt Nam (21/6/1925 – 21/6/2027)"
+    )
+    assert (found.date, found.category, found.is_round) == (date(2027, 6, 21), "national", False)
+
+
+# The member organizations' founding days, as the 2025 plans word them.
+MEMBER_ORGANIZATIONS_2025 = {
+    "thanh-lap-doan-tncs-ho-chi-minh": "Kỷ niệm 94 năm Ngày thành lập Đoàn Thanh niên Cộng sản "
+    "Hồ Chí Minh (26/3/1931 – 26/3/2025)",
+    "thanh-lap-cong-doan": "Kỷ niệm 96 năm Ngày thành lập Công đoàn Việt Nam "
+    "(28/7/1929 – 28/7/2025)",
+    "thanh-lap-hoi-nong-dan": "Kỷ niệm 95 năm Ngày thành lập Hội Nông dân Việt Nam "
+    "(14/10/1930 – 14/10/2025)",
+    "thanh-lap-hoi-phu-nu": "Kỷ niệm 95 năm Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam "
+    "(20/10/1930 – 20/10/2025)",
+    "thanh-lap-hoi-cuu-chien-binh": "Kỷ niệm 36 năm Ngày thành lập Hội Cựu chiến binh Việt Nam "
+    "(6/12/1989 – 6/12/2025)",
+}
+
+
+@pytest.mark.parametrize(("key", "wording"), MEMBER_ORGANIZATIONS_2025.items())
+def test_member_organizations_founding_days(key: str, wording: str) -> None:
+    found = _by_key(2025)[key]
+    assert found.wording == wording
+    assert found.category == "front"
+
+
+def test_war_invalids_and_martyrs_day_2027_is_a_decade() -> None:
+    found = _by_key(2027)["thuong-binh-liet-si"]
+    assert found.wording == "Kỷ niệm 80 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2027)"
+    assert found.is_decade
+
+
+def test_campaigns_of_2026_only() -> None:
+    found = _by_key(2026)
+    assert found["bau-cu-quoc-hoi-xvi-hdnd-2026-2031"].wording == (
+        "Ngày bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp "
+        "nhiệm kỳ 2026 – 2031 (15/3/2026)"
+    )
+    congress = found["dai-hoi-dang-xiv"]
+    assert congress.anniversary.month_only and congress.anniversary.one_off
+    assert congress.wording == "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng (1/2026)"
+    for year in (2025, 2027, 2031):
+        assert "bau-cu-quoc-hoi-xvi-hdnd-2026-2031" not in _by_key(year)
+        assert "dai-hoi-dang-xiv" not in _by_key(year)
+
+
+def test_a_one_off_row_from_a_mapping() -> None:
+    row = anniversary_from_mapping(
+        {"key": "dai-hoi-mttq-tinh", "name": "Đại hội đại biểu MTTQ Việt Nam tỉnh lần thứ XI",
+         "category": "front", "month": 9, "day": 10, "only_year": 2029}
+    )  # fmt: skip
+    assert occurrence(row, 2028) is None
+    assert occurrence(row, 2029).wording == (
+        "Đại hội đại biểu MTTQ Việt Nam tỉnh lần thứ XI (10/9/2029)"
+    )
+    assert not Anniversary("x", "X", "local", 1, 1).one_off
+
+
+def test_lunar_festivals_2026() -> None:
+    found = _by_key(2026)
+    assert found["ram-thang-gieng"].date == date(2026, 3, 3)
+    assert found["tet-trung-thu"].wording == "Tết Trung thu (rằm tháng 8 âm lịch, 25/9/2026)"
