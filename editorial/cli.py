@@ -7,7 +7,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from editorial import clock
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.errors import DomainError
 from editorial.extensions import db
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from itertools import count
 
-from editorial.auth.models import Role, User
+from editorial.auth.models import User
+from editorial.auth.rules import Role
 from editorial.extensions import db
 from editorial.plans import rules
-from editorial.plans.models import Cadence, Channel, Plan, PlanColumn, Slot
-from editorial.units.models import Unit, UnitKind
+from editorial.plans.models import Plan, PlanColumn, Slot
+from editorial.plans.rules import Cadence, Channel
+from editorial.units.models import Unit
+from editorial.units.rules import UnitKind
 
 _seq = count(1)
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from editorial.auth.models import Role, User
+from editorial.auth.models import User
+from editorial.auth.rules import Role
 from editorial.errors import RuleViolation
-from editorial.units.models import Unit, UnitKind
+from editorial.units.models import Unit
+from editorial.units.rules import UnitKind
 
 LOGIN = re.compile(r"[A-Za-z0-9._-]{2,80}")
 MAX_ID = 2**31 - 1  # larger ids exist nowhere; refuse them before the database sees them

@@ -11,11 +11,14 @@ from sqlalchemy import select
 
 from editorial.admin import forms
 from editorial.auth import services as accounts
-from editorial.auth.models import ROLE_LABELS, Role, User
+from editorial.auth.labels import ROLE_LABELS
+from editorial.auth.models import User
+from editorial.auth.rules import Role
 from editorial.extensions import db
 from editorial.plans import services as plans
 from editorial.units import services as tree
-from editorial.units.models import KIND_LABELS, Unit
+from editorial.units.labels import KIND_LABELS
+from editorial.units.models import Unit
 from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment

@@ -9,7 +9,7 @@ import json
 from flask import Blueprint, Response, request
 
 from editorial.audit import queries
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.clock import VN
 from editorial.plans.values import readable_pairs
 from editorial.units.services import all_units, unit_names

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-import enum
-
 from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from editorial.auth.rules import READS_ALL, Role
 from editorial.extensions import db, login_manager
 from editorial.models_base import enum_column
 from editorial.text import fold
 from editorial.units.models import Unit
-
-
-class Role(enum.StrEnum):
-    """What a user may do: officers act for their unit, editors for the province."""
-
-    OFFICER = "officer"
-    EDITOR = "editor"
-    ADMIN = "admin"
-    VIEWER = "viewer"
-
-
-READS_ALL = (Role.EDITOR, Role.ADMIN, Role.VIEWER)  # who reads every unit's calendar
-
-ROLE_LABELS = {
-    Role.OFFICER: "Cán bộ đơn vị",
-    Role.EDITOR: "Biên tập viên",
-    Role.ADMIN: "Quản trị",
-    Role.VIEWER: "Người xem",
-}
 
 
 class User(UserMixin, db.Model):
@@ -79,6 +59,16 @@ class User(UserMixin, db.Model):
     def is_editor(self) -> bool:
         """Editors (and admins) act on every unit's slots."""
         return self.has_role(Role.EDITOR)
+
+    @property
+    def is_officer(self) -> bool:
+        """Officers act for their own unit only."""
+        return self.role == Role.OFFICER
+
+    @property
+    def is_viewer(self) -> bool:
+        """Viewers read the province's calendar and change nothing."""
+        return self.role == Role.VIEWER
 
     @property
     def reads_all(self) -> bool:

@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from editorial.audit.services import record
-from editorial.auth.models import Role, User
+from editorial.auth.models import User
+from editorial.auth.rules import Role
 from editorial.errors import RuleViolation
 from editorial.extensions import db
 from editorial.units.models import Unit

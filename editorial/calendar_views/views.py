@@ -11,10 +11,12 @@ from editorial import clock
 from editorial.calendar.grid import Month, grid_range, month_weeks
 from editorial.events import sources
 from editorial.extensions import db
+from editorial.plans import labels
 from editorial.plans import services as plans
 from editorial.plans.forms import PlanFilter, parse_day
 from editorial.units import services as units
-from editorial.units.models import KIND_LABELS, Unit
+from editorial.units.labels import KIND_LABELS
+from editorial.units.models import Unit
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("calendar_views", __name__)
@@ -71,5 +73,5 @@ def unit(unit_id: int):
     return page_or_fragment(
         "calendar_views/unit.html", "calendar_views/_unit_slots.html", unit=found, year=year,
         slots=plans.year_slots(year, unit_id=found.id), kind_labels=KIND_LABELS,
-        status_labels=plans.STATUS_LABELS, channel_labels=plans.CHANNEL_LABELS,
+        status_labels=labels.STATUS_LABELS, channel_labels=labels.CHANNEL_LABELS,
         unit_label=plans.slot_unit_label)

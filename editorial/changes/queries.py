@@ -40,7 +40,7 @@ def queue(user, show_closed: bool = False) -> list[QueueItem]:
     query = _with_slots()
     if not show_closed:
         query = query.where(ChangeRequest.state.in_(rules.OPEN))
-    if user.role.value == "officer":
+    if user.is_officer:
         query = query.where(or_(ChangeRequest.unit_id == user.unit_id,
                                 ChangeRequest.other_unit_id == user.unit_id))
     requests = list(db.session.scalars(query.order_by(ChangeRequest.created_at.desc(),

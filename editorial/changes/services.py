@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
@@ -14,12 +13,14 @@ from editorial.audit import services as audit
 from editorial.auth import services as users
 from editorial.changes import rules
 from editorial.changes.forms import ChangeInput, EditInput
+from editorial.changes.labels import KIND_LABELS, STATE_LABELS
 from editorial.changes.models import ChangeRequest
 from editorial.changes.rules import ChangeKind, ChangeState, Step
 from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.notifications import services as notifications
-from editorial.plans.models import PlanColumn, Slot, SlotStatus
+from editorial.plans.models import PlanColumn, Slot
+from editorial.plans.rules import SlotStatus
 from editorial.plans.values import field_label
 from editorial.units.models import Unit
 
@@ -197,7 +198,7 @@ def _swap(slot: Slot, other: Slot) -> list[tuple[Slot, dict, dict]]:
 
 def _actor_flags(user, request: ChangeRequest) -> dict:
     return {"is_requester": user.id == request.requester_id,
-            "is_other_unit": (user.role.value == "officer"
+            "is_other_unit": (user.is_officer
                               and user.unit_id == request.other_unit_id),
             "is_editor": user.is_editor}
 
@@ -283,16 +284,3 @@ def open_count() -> int:
         ChangeRequest.state == ChangeState.PENDING)) or 0
 
 
-STATE_LABELS = {
-    ChangeState.AWAITING_CONSENT: _l("Chờ đơn vị kia đồng ý"),
-    ChangeState.PENDING: _l("Chờ duyệt"),
-    ChangeState.APPROVED: _l("Đã duyệt"),
-    ChangeState.REJECTED: _l("Không duyệt"),
-    ChangeState.WITHDRAWN: _l("Đã rút"),
-}
-KIND_LABELS = {
-    ChangeKind.MOVE_DATE: _l("Dời ngày"),
-    ChangeKind.TOPIC: _l("Đổi nội dung"),
-    ChangeKind.SWAP: _l("Đổi tháng với đơn vị khác"),
-    ChangeKind.CANCEL: _l("Hủy"),
-}

@@ -7,7 +7,7 @@ from flask import Blueprint, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from editorial.changes import queries, services
+from editorial.changes import labels, queries, services
 from editorial.changes.forms import ChangeInput, EditInput, parse_version
 from editorial.changes.rules import Step
 from editorial.errors import NotAllowed, NotFound, RuleViolation
@@ -19,7 +19,7 @@ from editorial.web.attempt import attempt
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("changes", __name__)
-LABELS = {"state_labels": services.STATE_LABELS, "kind_labels": services.KIND_LABELS}
+LABELS = {"state_labels": labels.STATE_LABELS, "kind_labels": labels.KIND_LABELS}
 
 
 @bp.get("/changes")

@@ -7,13 +7,16 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from editorial.auth.models import Role, User
+from editorial.auth.models import User
+from editorial.auth.rules import Role
 from editorial.demo import soc_trang as seed
 from editorial.extensions import db
 from editorial.plans import rules
-from editorial.plans.models import Cadence, Channel, Plan, PlanColumn, Slot, SlotStatus
+from editorial.plans.models import Plan, PlanColumn, Slot
+from editorial.plans.rules import Cadence, Channel, SlotStatus
 from editorial.plans.services import copy_plan
-from editorial.units.models import Unit, UnitKind
+from editorial.units.models import Unit
+from editorial.units.rules import UnitKind
 
 
 def _unit(name: str, kind: UnitKind, parent: Unit | None, short: str, position: int) -> Unit:

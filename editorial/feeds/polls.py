@@ -14,7 +14,8 @@ from flask_babel import gettext as _
 from sqlalchemy import bindparam, select, update
 
 from editorial import clock
-from editorial.auth.models import READS_ALL, User
+from editorial.auth.models import User
+from editorial.auth.rules import READS_ALL
 from editorial.calendar.event import CalendarEvent
 from editorial.errors import NotFound
 from editorial.events import sources

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from editorial import clock
@@ -14,7 +13,8 @@ from editorial.extensions import db
 from editorial.jobs import lease
 from editorial.jobs.models import JobRun, SchedulerLease, apscheduler_jobs
 from editorial.jobs.tasks import JOBS
-from editorial.notifications.models import MailMessage, MailStatus, Reminder
+from editorial.notifications.models import MailMessage, Reminder
+from editorial.notifications.rules import MailStatus
 
 OUTBOX_SIZE = 50
 FAILURES_SHOWN = 10
@@ -70,14 +70,4 @@ def _instant(timestamp: float | None) -> datetime | None:
     return None if timestamp is None else datetime.fromtimestamp(timestamp, UTC)
 
 
-
-
-
 RESENDABLE = (MailStatus.FAILED, MailStatus.HELD)
-MAIL_STATUS_LABELS = {
-    MailStatus.QUEUED: _l("Chờ gửi"),
-    MailStatus.SENDING: _l("Đang gửi"),
-    MailStatus.SENT: _l("Đã gửi"),
-    MailStatus.FAILED: _l("Gửi lỗi"),
-    MailStatus.HELD: _l("Giữ trong hộp thư đi"),
-}

@@ -15,7 +15,8 @@ from editorial.clock import VN
 from editorial.extensions import db
 from editorial.jobs.models import JobRun
 from editorial.notifications import mail, sweep
-from editorial.notifications.models import MailMessage, MailStatus
+from editorial.notifications.models import MailMessage
+from editorial.notifications.rules import MailStatus
 from editorial.reminders import planner
 from editorial.website import snapshot
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request, url_for
 
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.jobs import services
 from editorial.notifications import mail
+from editorial.notifications.labels import MAIL_STATUS_LABELS
 from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
@@ -33,4 +34,4 @@ def _page(status: int = 200, error: str | None = None, resent: int | None = None
     return page_or_fragment("jobs/index.html", "jobs/_overview.html", status=status,
                             view=services.overview(), smtp=mail.smtp_configured(current_app.config),
                             resendable=services.RESENDABLE, error=error, resent=resent,
-                            status_labels=services.MAIL_STATUS_LABELS)
+                            status_labels=MAIL_STATUS_LABELS)

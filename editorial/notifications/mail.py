@@ -20,7 +20,8 @@ from editorial.auth.models import User
 from editorial.errors import NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.notifications import rules
-from editorial.notifications.models import MailMessage, MailStatus
+from editorial.notifications.models import MailMessage
+from editorial.notifications.rules import MailStatus
 
 SUBJECT_PREFIX = "[Lịch biên tập MTTQ]"
 DEFAULT_FROM = "Lịch biên tập MTTQ <no-reply@localhost>"

@@ -3,7 +3,6 @@ and the mail outbox."""
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from editorial.auth.models import User
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
+from editorial.notifications.rules import MailStatus
 
 
 class Reminder(db.Model):
@@ -92,14 +92,6 @@ class Preference(db.Model):
 
     def __repr__(self) -> str:
         return f"<Preference {self.user_id} {self.days_before} muted={self.muted!r}>"
-
-
-class MailStatus(enum.StrEnum):
-    QUEUED = "queued"  # waiting for the mail job (or its next retry)
-    SENDING = "sending"  # claimed by the mail job
-    SENT = "sent"
-    FAILED = "failed"  # gave up after the last retry; an admin may resend
-    HELD = "held"  # no SMTP server configured: kept here for admins to read
 
 
 class MailMessage(db.Model):

@@ -170,3 +170,11 @@ def retry_delay(attempts: int) -> timedelta:
 
 def gives_up(attempts: int) -> bool:
     return attempts >= MAX_ATTEMPTS
+
+
+class MailStatus(enum.StrEnum):
+    QUEUED = "queued"  # waiting for the mail job (or its next retry)
+    SENDING = "sending"  # claimed by the mail job
+    SENT = "sent"
+    FAILED = "failed"  # gave up after the last retry; an admin may resend
+    HELD = "held"  # no SMTP server configured: kept here for admins to read

@@ -17,16 +17,6 @@ from editorial.notifications.preferences import preferences_of
 from editorial.notifications.rules import Kind
 
 PAGE_SIZE = 50
-KIND_LABELS = {
-    Kind.REGISTRATION: _l("Hạn đăng ký chủ đề (cán bộ đơn vị)"),
-    Kind.OVERDUE: _l("Đơn vị quá hạn đăng ký (biên tập viên)"),
-    Kind.REPORT: _l("Hạn nộp báo cáo (cán bộ đơn vị)"),
-    Kind.QUOTA: _l("Hạn tin, bài Trang Thông tin điện tử trong tháng (cán bộ đơn vị)"),
-    Kind.WEBSITE: _l("Tin, bài: kết quả duyệt đăng và kết quả tháng"),
-    Kind.EVENT_NEWS: _l("Hạn gửi tin sự kiện, 1 ngày làm việc sau sự kiện (cán bộ đơn vị)"),
-    Kind.DIGEST: _l("Bản tin buổi sáng (biên tập viên)"),
-    Kind.CHANGE: _l("Yêu cầu thay đổi lịch và quyết định"),
-}
 
 
 def notify(user_ids: Iterable[int], title: str, body: str, url: str, now: datetime,

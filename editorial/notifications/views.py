@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from editorial import clock
 from editorial.extensions import db
-from editorial.notifications import preferences, services
+from editorial.notifications import labels, preferences, services
 from editorial.notifications.forms import PreferencesForm
 from editorial.web.render import page_or_fragment, wants_fragment
 
@@ -81,4 +81,4 @@ def edit_preferences():
 def _preferences_page(form: PreferencesForm, status: int = 200, saved: bool = False):
     return page_or_fragment("notifications/preferences.html", "notifications/_preferences.html",
                             status=status, form=form, saved=saved,
-                            kind_labels=services.KIND_LABELS)
+                            kind_labels=labels.KIND_LABELS)

@@ -9,7 +9,7 @@ from datetime import date
 
 from editorial.errors import RuleViolation
 from editorial.text import fold
-from editorial.units.models import UnitKind
+from editorial.units.rules import UnitKind
 
 UNIT_KINDS = tuple(k.value for k in UnitKind)
 

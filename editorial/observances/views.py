@@ -8,12 +8,12 @@ from sqlalchemy import select
 
 from editorial import clock
 from editorial.audit import services as audit
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.calendar.grid import SHOWN_YEARS, Month
 from editorial.calendar.workdays import shipped_corrections
 from editorial.extensions import db
 from editorial.observances import editing, forms, models, services
-from editorial.units.models import KIND_LABELS
+from editorial.units.labels import KIND_LABELS
 from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment

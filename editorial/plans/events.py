@@ -8,8 +8,9 @@ from datetime import date
 from editorial.calendar.event import EVERYTHING, CalendarEvent, EventKind, Scope
 from editorial.observances import services as observances
 from editorial.plans import services
-from editorial.plans.models import Cadence, Channel, Slot, SlotStatus
-from editorial.units.models import UnitKind
+from editorial.plans.models import Slot
+from editorial.plans.rules import Cadence, Channel, SlotStatus
+from editorial.units.rules import UnitKind
 
 DeadlineOf = Callable[[date, bool], date]  # (period start, weekly) → deadline
 

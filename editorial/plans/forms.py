@@ -9,7 +9,7 @@ from datetime import date
 from flask_babel import gettext as _
 
 from editorial.errors import RuleViolation
-from editorial.plans.models import Channel
+from editorial.plans.rules import Channel
 
 
 @dataclass(frozen=True)

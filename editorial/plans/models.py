@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
@@ -10,38 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
+from editorial.plans.rules import Cadence, Channel, PlanStatus, SlotStatus
 from editorial.text import search_key
 from editorial.units.models import Unit
-
-
-class PlanStatus(enum.StrEnum):
-    DRAFT = "draft"
-    ACTIVE = "active"
-    ARCHIVED = "archived"
-
-
-class Channel(enum.StrEnum):
-    """Where a column runs."""
-
-    RADIO_TV = "radio_tv"  # chuyên mục trên Đài Phát thanh – Truyền hình
-    NEWSPAPER = "newspaper"  # chuyên trang trên Báo
-    WEBSITE = "website"  # Trang Thông tin điện tử
-
-
-class Cadence(enum.StrEnum):
-    MONTHLY = "monthly"
-    WEEKLY = "weekly"
-
-
-class SlotStatus(enum.StrEnum):
-    """Where a slot stands; issue-4 negotiation states sit between planned and done."""
-
-    PLANNED = "planned"  # chưa đăng ký
-    REGISTERED = "registered"  # đã đăng ký
-    NEGOTIATING = "negotiating"  # đang trao đổi
-    AGREED = "agreed"  # đã thống nhất
-    DONE = "done"  # đã thực hiện
-    CANCELLED = "cancelled"
 
 
 class Plan(db.Model):

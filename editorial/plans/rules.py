@@ -2,11 +2,42 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from editorial.calendar.grid import Month
+
+
+class PlanStatus(enum.StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+class Channel(enum.StrEnum):
+    """Where a column runs."""
+
+    RADIO_TV = "radio_tv"  # chuyên mục trên Đài Phát thanh – Truyền hình
+    NEWSPAPER = "newspaper"  # chuyên trang trên Báo
+    WEBSITE = "website"  # Trang Thông tin điện tử
+
+
+class Cadence(enum.StrEnum):
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+
+
+class SlotStatus(enum.StrEnum):
+    """Where a slot stands; issue-4 negotiation states sit between planned and done."""
+
+    PLANNED = "planned"  # chưa đăng ký
+    REGISTERED = "registered"  # đã đăng ký
+    NEGOTIATING = "negotiating"  # đang trao đổi
+    AGREED = "agreed"  # đã thống nhất
+    DONE = "done"  # đã thực hiện
+    CANCELLED = "cancelled"
 
 
 def monthly_periods(year: int) -> list[tuple[date, date]]:
@@ -24,14 +55,6 @@ def weekly_periods(year: int) -> list[tuple[date, date]]:
     return periods
 
 
-def shift_year(day: date, years: int) -> date:
-    """The same day `years` later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 @dataclass
 class YearRow:
     """One row of the year table: a period, a topic, a unit, and the channels carrying it."""
@@ -40,14 +63,14 @@ class YearRow:
     topic: str
     unit_label: str
     weekly: bool
-    channels: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+    statuses: list[SlotStatus] = field(default_factory=list)
     slot_ids: list[int] = field(default_factory=list)
 
     @property
     def done(self) -> bool:
         """Done when every channel's slot of the row is done (seed: "Đã thực hiện")."""
-        return bool(self.statuses) and all(s == "done" for s in self.statuses)
+        return bool(self.statuses) and all(s == SlotStatus.DONE for s in self.statuses)
 
     @property
     def month(self) -> int:
@@ -63,8 +86,8 @@ class SlotFacts:
     topic: str
     unit_label: str
     weekly: bool
-    channel: str
-    status: str
+    channel: Channel
+    status: SlotStatus
 
 
 def year_rows(slots: Iterable[SlotFacts]) -> list[YearRow]:

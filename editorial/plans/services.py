@@ -12,30 +12,10 @@ from editorial.calendar.grid import Month
 from editorial.errors import NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.plans import rules
-from editorial.plans.models import (
-    Cadence,
-    Channel,
-    Plan,
-    PlanColumn,
-    PlanStatus,
-    Slot,
-    SlotStatus,
-)
+from editorial.plans.models import Plan, PlanColumn, Slot
+from editorial.plans.rules import Cadence, Channel, PlanStatus, SlotStatus
 
 ALL_UNITS_LABEL = "Ủy ban MTTQVN các huyện, thị xã, thành phố"
-CHANNEL_LABELS = {
-    Channel.RADIO_TV: _l("Đài PT-TH"),
-    Channel.NEWSPAPER: _l("Báo"),
-    Channel.WEBSITE: _l("Trang thông tin điện tử"),
-}
-STATUS_LABELS = {
-    SlotStatus.PLANNED: _l("Chưa đăng ký"),
-    SlotStatus.REGISTERED: _l("Đã đăng ký"),
-    SlotStatus.NEGOTIATING: _l("Đang trao đổi"),
-    SlotStatus.AGREED: _l("Đã thống nhất"),
-    SlotStatus.DONE: _l("Đã thực hiện"),
-    SlotStatus.CANCELLED: _l("Đã hủy"),
-}
 
 
 def slot_unit_label(slot: Slot) -> str:
@@ -93,7 +73,7 @@ def year_table(year: int, channel: Channel | None = None,
     """The rows of the seed's table: month, content, unit, done."""
     facts = [
         rules.SlotFacts(s.id, s.period_start, s.topic, slot_unit_label(s),
-                        s.column.cadence == Cadence.WEEKLY, s.column.channel.value, s.status.value)
+                        s.column.cadence == Cadence.WEEKLY, s.column.channel, s.status)
         for s in year_slots(year, channel, unit_id)
     ]
     return rules.year_rows(facts)

@@ -7,8 +7,8 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
-from editorial.plans.models import SlotStatus
-from editorial.plans.services import STATUS_LABELS
+from editorial.plans.labels import STATUS_LABELS
+from editorial.plans.rules import SlotStatus
 
 FIELD_LABELS = {
     "topic": _l("Nội dung dự kiến"),

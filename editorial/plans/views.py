@@ -7,11 +7,12 @@ from flask_babel import force_locale
 from flask_login import current_user, login_required
 
 from editorial.audit import services as audit
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.extensions import db
-from editorial.plans import export, services
+from editorial.plans import export, labels, services
 from editorial.plans.forms import PlanFilter, parse_year
-from editorial.plans.models import Channel, Plan, Slot
+from editorial.plans.models import Plan, Slot
+from editorial.plans.rules import Channel
 from editorial.units import services as units
 from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
@@ -28,7 +29,7 @@ def year_plan(year: int):
     plans, filters, rows = _year_rows(year)
     return page_or_fragment(
         "plans/year.html", "plans/_year_table.html", year=year, plans=plans, rows=rows,
-        filters=filters, channels=list(Channel), channel_labels=services.CHANNEL_LABELS,
+        filters=filters, channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
         units=units.district_units(), years=services.plan_years(), error=None,
     )
 
@@ -46,7 +47,7 @@ def year_plan_docx(year: int):
     """The year table (with the page's filters) as a Word document to print and sign."""
     plans, _filters, rows = _year_rows(year)
     with force_locale("vi"):  # the document is the province's own, in Vietnamese
-        words = {c.value: str(label) for c, label in services.CHANNEL_LABELS.items()}
+        words = {c.value: str(label) for c, label in labels.CHANNEL_LABELS.items()}
     body = export.year_plan_docx(plans[0].title, rows, words)
     return Response(body, mimetype=DOCX, headers={
         "Content-Disposition": f"attachment; filename=ke-hoach-{year}.docx"})
@@ -59,8 +60,8 @@ def slot(slot_id: int):
     found = db.get_or_404(Slot, slot_id)
     return page_or_fragment("plans/slot.html", "plans/_slot.html", slot=found,
                             unit_label=services.slot_unit_label(found),
-                            status_labels=services.STATUS_LABELS,
-                            channel_labels=services.CHANNEL_LABELS)
+                            status_labels=labels.STATUS_LABELS,
+                            channel_labels=labels.CHANNEL_LABELS)
 
 
 @bp.post("/plans/<int:plan_id>/copy")
@@ -85,6 +86,6 @@ def _year_with_error(year: int, error: str):
     return page_or_fragment(
         "plans/year.html", "plans/year.html", status=422, year=year,
         plans=services.plans_of_year(year), rows=services.year_table(year), filters=filters,
-        channels=list(Channel), channel_labels=services.CHANNEL_LABELS,
+        channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
         units=units.district_units(), years=services.plan_years(), error=error,
     )

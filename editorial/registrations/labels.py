@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from editorial.registrations.models import MessageKind, Side
-from editorial.registrations.rules import BoardState
+from editorial.registrations.rules import BoardState, MessageKind, Side
 
 STATE_LABELS = {
     BoardState.UNREGISTERED: _l("Chưa đăng ký"),

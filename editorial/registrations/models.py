@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 from datetime import date, datetime
 
@@ -12,22 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from editorial.auth.models import User
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
+from editorial.registrations.rules import MessageKind, Side
 from editorial.units.models import Unit
-
-
-class Side(enum.StrEnum):
-    """The two parties of the negotiation."""
-
-    UNIT = "unit"  # the district unit's officers
-    EDITOR = "editor"  # Ban PT-TG
-
-
-class MessageKind(enum.StrEnum):
-    MESSAGE = "message"  # a plain message
-    PROPOSAL = "proposal"  # the unit submits (or resubmits) its registration
-    COUNTER = "counter"  # either side proposes other values
-    AGREE = "agree"  # the standing proposal is accepted: agreed, locked
-    DONE = "done"  # the slot ran
 
 
 class Registration(db.Model):

@@ -13,8 +13,10 @@ from werkzeug.datastructures import MultiDict
 
 from editorial import clock
 from editorial.plans.models import Slot
+from editorial.plans.rules import Channel
 from editorial.registrations import rules, services
-from editorial.registrations.models import Message, Registration, Side
+from editorial.registrations.models import Message, Registration
+from editorial.registrations.rules import Side
 
 BLANK_STAFF_ROWS = 2
 
@@ -61,7 +63,7 @@ def _register_form(slot: Slot, reg: Registration | None) -> MultiDict:
 def _forms(slot: Slot, reg: Registration | None, standing: Message | None) -> dict:
     counter = (_values(standing.title or "", standing.record_date, standing.air_date,
                        standing.print_date) if standing else [])
-    done_day = slot.print_date if slot.column.channel.value == "newspaper" else slot.air_date
+    done_day = slot.print_date if slot.column.channel == Channel.NEWSPAPER else slot.air_date
     return {"register": _register_form(slot, reg), "counter": MultiDict(counter),
             "message": MultiDict(), "done": MultiDict([("done_date", _iso(done_day))])}
 

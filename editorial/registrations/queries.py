@@ -13,10 +13,12 @@ from editorial import clock
 from editorial.calendar.grid import Month
 from editorial.extensions import db
 from editorial.observances.services import slot_deadline_function
-from editorial.plans.models import Cadence, Channel, Plan, PlanColumn, PlanStatus, Slot, SlotStatus
+from editorial.plans.models import Plan, PlanColumn, Slot
+from editorial.plans.rules import Cadence, Channel, PlanStatus, SlotStatus
 from editorial.plans.services import slot_unit_label
 from editorial.registrations import rules
-from editorial.registrations.models import Message, Registration, Side, ThreadRead
+from editorial.registrations.models import Message, Registration, ThreadRead
+from editorial.registrations.rules import Side
 
 
 @dataclass(frozen=True)

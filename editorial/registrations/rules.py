@@ -150,3 +150,18 @@ def staff_rows(names: Sequence[str], roles: Sequence[str]) -> tuple[list[dict[st
         elif role:
             ok = False
     return rows, ok
+
+
+class Side(enum.StrEnum):
+    """The two parties of the negotiation."""
+
+    UNIT = "unit"  # the district unit's officers
+    EDITOR = "editor"  # Ban PT-TG
+
+
+class MessageKind(enum.StrEnum):
+    MESSAGE = "message"  # a plain message
+    PROPOSAL = "proposal"  # the unit submits (or resubmits) its registration
+    COUNTER = "counter"  # either side proposes other values
+    AGREE = "agree"  # the standing proposal is accepted: agreed, locked
+    DONE = "done"  # the slot ran

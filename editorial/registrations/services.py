@@ -15,11 +15,13 @@ from editorial.audit import services as audit
 from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.observances.services import slot_deadline_function
-from editorial.plans.models import Cadence, PlanColumn, Slot, SlotStatus
-from editorial.plans.services import STATUS_LABELS
+from editorial.plans.labels import STATUS_LABELS
+from editorial.plans.models import PlanColumn, Slot
+from editorial.plans.rules import Cadence, Channel, SlotStatus
 from editorial.registrations import rules
 from editorial.registrations.forms import DoneInput, ProposalInput, RegistrationInput
-from editorial.registrations.models import Message, MessageKind, Registration, Side, ThreadRead
+from editorial.registrations.models import Message, Registration, ThreadRead
+from editorial.registrations.rules import MessageKind, Side
 from editorial.text import search_key
 
 
@@ -62,7 +64,7 @@ def side_of(user, slot: Slot) -> Side | None:
 def _require_side(user, slot: Slot) -> Side:
     side = side_of(user, slot)
     if side is None:
-        if user.role.value == "officer":
+        if user.is_officer:
             raise NotAllowed(_("Nội dung này do đơn vị khác phụ trách; bạn chỉ có thể xem."))
         raise NotAllowed(_("Tài khoản của bạn chỉ có quyền xem."))
     return side
@@ -241,7 +243,7 @@ def mark_done(user, slot: Slot, data: DoneInput) -> None:
     """The slot ran: its actual air or print date, and a link or note."""
     side = _check(user, slot, rules.Action.DONE, data.version)
     before = _snapshot(slot)
-    if slot.column.channel.value == "newspaper":
+    if slot.column.channel == Channel.NEWSPAPER:
         slot.print_date = data.day
     else:
         slot.air_date = data.day

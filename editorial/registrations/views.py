@@ -9,12 +9,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from editorial import clock
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.calendar.grid import Month
 from editorial.errors import NotAllowed
 from editorial.extensions import db
-from editorial.plans.models import Channel, Slot
-from editorial.plans.services import CHANNEL_LABELS, STATUS_LABELS
+from editorial.plans.labels import CHANNEL_LABELS, STATUS_LABELS
+from editorial.plans.models import Slot
+from editorial.plans.rules import Channel
 from editorial.registrations import panel, queries, services
 from editorial.registrations.forms import (
     DoneInput,
@@ -38,7 +39,7 @@ LABELS = {"state_labels": STATE_LABELS, "kind_labels": KIND_LABELS,
 @login_required
 def index():
     """Đăng ký của đơn vị: the unit's open slots, deadlines, days left; editors get the board."""
-    if current_user.is_editor or current_user.role.value == "viewer":
+    if current_user.is_editor or current_user.is_viewer:
         return redirect(url_for("registrations.board"))
     cards = queries.unit_cards(current_user.unit_id, clock.today())
     unread = queries.unread_slot_ids(current_user, [c.slot.id for c in cards])
@@ -69,7 +70,7 @@ def show(slot_id: int):
     """A slot's negotiation: state, registration, thread, and the viewer's forms. Another
     unit's officer may not read it (drafts, staff and messages are the two parties')."""
     slot = services.load_slot(slot_id)
-    if current_user.role.value == "officer" and services.side_of(current_user, slot) is None:
+    if current_user.is_officer and services.side_of(current_user, slot) is None:
         raise NotAllowed(_("Đây là trao đổi của đơn vị khác với Ban PT-TG."))
     built = panel.build(current_user, slot)
     services.mark_read(current_user, slot_id, built.messages)

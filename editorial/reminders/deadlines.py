@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from editorial.auth.models import Role, User
+from editorial.auth.models import User
+from editorial.auth.rules import Role
 from editorial.calendar.event import CalendarEvent, EventKind
 from editorial.events import sources
 from editorial.extensions import db
@@ -33,7 +34,7 @@ class People:
         self.officers: dict[int, list[int]] = defaultdict(list)
         self.editors = tuple(u.id for u in users if u.role == Role.EDITOR)
         for user in users:
-            if user.role == Role.OFFICER:
+            if user.is_officer:
                 self.officers[user.unit_id].append(user.id)
         units = db.session.execute(select(Unit.id, Unit.kind)).all()
         self.units_of_kind: dict[str, list[int]] = defaultdict(list)

@@ -9,16 +9,16 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
+from editorial.changes.labels import KIND_LABELS
 from editorial.changes.models import ChangeRequest
 from editorial.changes.rules import ChangeState
-from editorial.changes.services import KIND_LABELS
 from editorial.clock import VN
 from editorial.extensions import db
 from editorial.notifications import rules
 from editorial.notifications.models import Reminder
 from editorial.notifications.preferences import preferences_of
 from editorial.plans import services as plans
-from editorial.plans.models import SlotStatus
+from editorial.plans.rules import SlotStatus
 from editorial.reminders.deadlines import People, deadlines_around
 
 _FIELDS = ("deadline", "due_at", "expires_at", "title", "body", "url")

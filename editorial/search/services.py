@@ -9,7 +9,8 @@ from sqlalchemy.orm import joinedload
 
 from editorial.auth.models import User
 from editorial.extensions import db
-from editorial.plans.models import PlanColumn, Slot, SlotStatus
+from editorial.plans.models import PlanColumn, Slot
+from editorial.plans.rules import SlotStatus
 from editorial.registrations.models import Registration
 from editorial.text import fold, search_key
 from editorial.units.models import Unit
@@ -52,7 +53,7 @@ def search(text: str, user) -> Results:
     staffed = (select(Registration, Slot).join(Slot, Slot.id == Registration.slot_id)
                .where(Registration.staff_folded.contains(words, autoescape=True),
                       Registration.submitted_at.is_not(None)))
-    if user.role.value == "officer":  # another unit's team is the two parties' business
+    if user.is_officer:  # another unit's team is the two parties' business
         staffed = staffed.where(or_(Slot.assigned_unit_id == user.unit_id,
                                     Slot.all_units.is_(True)))
     results.staffed = list(db.session.execute(

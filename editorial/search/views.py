@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, request
 from flask_login import current_user, login_required
 
-from editorial.plans.services import STATUS_LABELS, slot_unit_label
+from editorial.plans.labels import STATUS_LABELS
+from editorial.plans.services import slot_unit_label
 from editorial.search import services
 from editorial.web.render import page_or_fragment
 

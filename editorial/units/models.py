@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from editorial.extensions import db
 from editorial.models_base import enum_column
 from editorial.text import fold
-
-
-class UnitKind(enum.StrEnum):
-    """What kind of body a unit is; the hierarchy itself is data."""
-
-    PROVINCE = "province"  # Ủy ban MTTQ tỉnh / thành phố
-    DEPARTMENT = "department"  # ban chuyên môn, e.g. Ban PT-TG
-    DISTRICT = "district"  # huyện, thị xã, thành phố thuộc tỉnh
-    COMMUNE = "commune"  # xã, phường, thị trấn
-    MEMBER_ORG = "member_org"  # tổ chức thành viên
-
-
-KIND_LABELS = {
-    UnitKind.PROVINCE: "Cấp tỉnh",
-    UnitKind.DEPARTMENT: "Ban chuyên môn",
-    UnitKind.DISTRICT: "Cấp huyện",
-    UnitKind.COMMUNE: "Cấp xã",
-    UnitKind.MEMBER_ORG: "Tổ chức thành viên",
-}
+from editorial.units.rules import UnitKind
 
 
 class Unit(db.Model):

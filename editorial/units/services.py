@@ -12,7 +12,8 @@ from editorial.audit.services import record
 from editorial.errors import NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.text import fold
-from editorial.units.models import Unit, UnitKind
+from editorial.units.models import Unit
+from editorial.units.rules import UnitKind
 
 if TYPE_CHECKING:
     from editorial.auth.models import User

@@ -6,7 +6,7 @@ from flask import Blueprint
 from flask_login import login_required
 
 from editorial.units import services
-from editorial.units.models import KIND_LABELS
+from editorial.units.labels import KIND_LABELS
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("units", __name__)

@@ -9,7 +9,7 @@ from typing import Any
 from flask import abort
 from flask_login import current_user, login_required
 
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 
 
 def roles_required(*roles: Role) -> Callable:

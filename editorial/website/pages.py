@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from editorial.auth.models import Role
 from editorial.units.services import district_units
-from editorial.website import services
+from editorial.website import labels, services
 from editorial.website.rules import QUOTA, Tally
 
 LOOK_BACK, LOOK_AHEAD = timedelta(days=30), timedelta(days=60)
@@ -15,7 +14,7 @@ LOOK_BACK, LOOK_AHEAD = timedelta(days=30), timedelta(days=60)
 
 def _own_unit(user) -> int | None:
     """The unit an officer works for; None for those who act for or read every unit."""
-    return user.unit_id if user.role == Role.OFFICER else None
+    return user.unit_id if user.is_officer else None
 
 
 def overview(user, today: date) -> dict:
@@ -31,5 +30,5 @@ def overview(user, today: date) -> dict:
         "late": services.late_item_ids(items + waiting),
         "due": services.news_due_between(today - LOOK_BACK, today + LOOK_AHEAD, unit_id),
         "events": services.recent_events(unit_id, today - LOOK_BACK),
-        "kind_labels": services.KIND_LABELS, "status_labels": services.STATUS_LABELS,
+        "kind_labels": labels.KIND_LABELS, "status_labels": labels.STATUS_LABELS,
     }

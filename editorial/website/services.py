@@ -8,30 +8,27 @@ from datetime import date, datetime, time, timedelta
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from editorial import clock
 from editorial.audit import services as audit
 from editorial.auth import services as users
-from editorial.auth.models import Role
 from editorial.calendar.dates import VN_TZ, dmy
 from editorial.errors import Conflict, NotAllowed, RuleViolation
 from editorial.extensions import db
 from editorial.notifications import services as notifications
 from editorial.notifications.rules import Kind
 from editorial.observances.services import work_calendar
-from editorial.units.models import Unit, UnitKind
+from editorial.units.models import Unit
+from editorial.units.rules import UnitKind
 from editorial.units.services import district_units, picked_unit
 from editorial.website import rules
 from editorial.website.forms import ItemInput
+from editorial.website.labels import KIND_LABELS, STATUS_LABELS
 from editorial.website.models import WebEvent, WebItem
-from editorial.website.rules import ItemKind, ItemStatus, Tally
+from editorial.website.rules import ItemStatus, Tally
 
-KIND_LABELS = {ItemKind.NEWS: _l("Tin"), ItemKind.ARTICLE: _l("Bài")}
-STATUS_LABELS = {ItemStatus.SUBMITTED: _l("Chờ duyệt"), ItemStatus.PUBLISHED: _l("Đã đăng"),
-                 ItemStatus.REJECTED: _l("Không đăng")}
 # How far before a window an event may lie and still fall due in it (Tết holidays included).
 DUE_REACH = timedelta(days=31)
 
@@ -47,7 +44,7 @@ class ScoreRow:
 
 def check_can_send(user) -> None:
     """Officers send for their unit and editors for any; viewers only read."""
-    if not (user.is_editor or user.role == Role.OFFICER):
+    if not (user.is_editor or user.is_officer):
         raise NotAllowed(_("Chỉ cán bộ của đơn vị mới gửi tin, bài của đơn vị mình."))
 
 

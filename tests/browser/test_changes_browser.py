@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from editorial.plans.models import Channel, PlanColumn, Slot, SlotStatus
+from editorial.plans.models import PlanColumn, Slot
+from editorial.plans.rules import Channel, SlotStatus
 from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from editorial.changes.models import ChangeRequest
-from editorial.plans.models import Channel, PlanColumn, Slot, SlotStatus
+from editorial.plans.models import PlanColumn, Slot
+from editorial.plans.rules import Channel, SlotStatus
 from editorial.units.models import Unit
 
 

@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from editorial.audit.models import AuditEntry
 from editorial.changes.models import ChangeRequest
-from editorial.plans.models import Channel, Slot, SlotStatus
+from editorial.plans.models import Slot
+from editorial.plans.rules import Channel, SlotStatus
 from tests.changes.conftest import file_request, only_request, slot_of, unit_named
 
 

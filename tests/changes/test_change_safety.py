@@ -9,7 +9,8 @@ from sqlalchemy import select
 from editorial.auth.models import User
 from editorial.changes.models import ChangeRequest
 from editorial.notifications.models import Notification
-from editorial.plans.models import Slot, SlotStatus
+from editorial.plans.models import Slot
+from editorial.plans.rules import SlotStatus
 from tests.changes.conftest import file_request, only_request, slot_of
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from editorial.audit.models import AuditEntry
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.changes.models import ChangeRequest
 from editorial.plans.models import Slot
 from tests.changes.conftest import slot_of, unit_named

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from editorial.calendar.grid import Month
 from editorial.feeds.rules import feed_window
-from editorial.plans.models import Slot, SlotStatus
+from editorial.plans.models import Slot
+from editorial.plans.rules import SlotStatus
 from editorial.units.models import Unit
 from tests.conftest import TODAY
 from tests.feeds.conftest import LONG

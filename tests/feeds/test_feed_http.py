@@ -6,11 +6,13 @@ import pytest
 from sqlalchemy import select
 from werkzeug.http import http_date, parse_date
 
-from editorial.auth.models import Role, User
+from editorial.auth.models import User
+from editorial.auth.rules import Role
 from editorial.feeds.models import FeedSettings
 from editorial.feeds.services import cache
 from editorial.feeds.tokens import feed_token
-from editorial.plans.models import Slot, SlotStatus
+from editorial.plans.models import Slot
+from editorial.plans.rules import SlotStatus
 from editorial.units.models import Unit
 
 

@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sqlalchemy import select
 
-from editorial.plans.models import Slot, SlotStatus
+from editorial.plans.models import Slot
+from editorial.plans.rules import SlotStatus
 from editorial.units.models import Unit
 from tests.factories import make_unit
 from tests.feeds.parse import feed_events, page_events, unfold

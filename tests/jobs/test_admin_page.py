@@ -10,7 +10,8 @@ from editorial import clock
 from editorial.clock import VN
 from editorial.jobs import lease, process, runner
 from editorial.jobs.tasks import JOBS, JOBS_BY_ID
-from editorial.notifications.models import MailMessage, MailStatus
+from editorial.notifications.models import MailMessage
+from editorial.notifications.rules import MailStatus
 
 
 def test_admin_sees_jobs_runs_lease_and_failures(demo, db, app, login_as, client, monkeypatch,

@@ -9,8 +9,8 @@ from editorial.auth.models import User
 from editorial.clock import VN
 from editorial.jobs import tasks
 from editorial.notifications import preferences
-from editorial.notifications.models import MailMessage, MailStatus
-from editorial.notifications.rules import Preferences
+from editorial.notifications.models import MailMessage
+from editorial.notifications.rules import MailStatus, Preferences
 from tests.notifications.conftest import free_port
 
 APRIL_2 = datetime(2023, 4, 2, 7, 30, tzinfo=VN)

@@ -9,10 +9,11 @@ from editorial.auth.models import User
 from editorial.clock import VN
 from editorial.jobs import tasks
 from editorial.notifications import preferences
-from editorial.notifications.models import MailMessage, MailStatus, Notification, Reminder
-from editorial.notifications.rules import Preferences
+from editorial.notifications.models import MailMessage, Notification, Reminder
+from editorial.notifications.rules import MailStatus, Preferences
 from editorial.observances.models import ReportRuleEntry
-from editorial.plans.models import PlanColumn, Slot, SlotStatus
+from editorial.plans.models import PlanColumn, Slot
+from editorial.plans.rules import SlotStatus
 
 
 def at(day: int, month: int = 4, hour: int = 7, minute: int = 30) -> datetime:

@@ -2,7 +2,8 @@
 
 from sqlalchemy import select
 
-from editorial.plans.models import Plan, SlotStatus
+from editorial.plans.models import Plan
+from editorial.plans.rules import SlotStatus
 
 
 def _plan(db, year):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.calendar.grid import Month, month_weeks
 from tests.factories import make_plan, make_unit, make_user
 

@@ -8,7 +8,8 @@ from datetime import date
 from sqlalchemy import select
 
 from editorial.extensions import db
-from editorial.plans.models import Channel, PlanColumn, Slot
+from editorial.plans.models import PlanColumn, Slot
+from editorial.plans.rules import Channel
 
 
 def demo_slot(month: int, channel: Channel = Channel.RADIO_TV, year: int = 2023) -> Slot:

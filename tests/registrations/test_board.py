@@ -2,10 +2,11 @@
 
 import re
 
-from editorial.auth.models import Role
+from editorial.auth.rules import Role
 from editorial.extensions import db
 from editorial.plans import rules as plan_rules
-from editorial.plans.models import Cadence, Channel, PlanColumn, Slot, SlotStatus
+from editorial.plans.models import PlanColumn, Slot
+from editorial.plans.rules import Cadence, Channel, SlotStatus
 from tests.factories import make_plan, make_unit, make_user
 from tests.registrations.helpers import REGISTRATION, demo_slot, version_on_page
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from editorial.plans.models import Channel, SlotStatus
+from editorial.plans.rules import Channel, SlotStatus
 from editorial.registrations.models import Registration
 from tests.registrations.helpers import REGISTRATION, demo_slot, fresh, version_on_page
 

@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import select
 
 from editorial.audit.models import AuditEntry
-from editorial.plans.models import Channel, SlotStatus
+from editorial.plans.rules import Channel, SlotStatus
 from editorial.registrations.models import Message, Registration
 from tests.registrations.helpers import REGISTRATION, demo_slot, fresh, version_on_page
 
