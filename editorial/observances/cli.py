@@ -8,6 +8,9 @@ from datetime import date
 import click
 from flask.cli import AppGroup
 
+from editorial.calendar.dates import dmy
+from editorial.observances.services import key_dates
+
 calendar = AppGroup("calendar", help="Lịch: các ngày then chốt của một năm.")
 
 
@@ -24,9 +27,6 @@ def _iso(value: object) -> object:
 def show(year: int, as_json: bool) -> None:
     """The deadlines, Tết, Giỗ Tổ, Khmer New Year, days off, working weekends and
     anniversaries of YEAR, with the admins' exceptions applied."""
-    from editorial.calendar.dates import dmy
-    from editorial.observances.services import key_dates
-
     dates = key_dates(year)
     if as_json:
         click.echo(json.dumps(dates, default=_iso, ensure_ascii=False, indent=2))
