@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, request
 from flask_login import login_required
 
 from editorial import clock
-from editorial.calendar.grid import Month, grid_range, month_weeks
+from editorial.calendar.grid import grid_range, month_weeks
 from editorial.events import sources
 from editorial.extensions import db
 from editorial.plans import labels
@@ -17,6 +17,7 @@ from editorial.plans.forms import PlanFilter, parse_day
 from editorial.units import services as units
 from editorial.units.labels import KIND_LABELS
 from editorial.units.models import Unit
+from editorial.web.params import shown_month
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("calendar_views", __name__)
@@ -34,10 +35,7 @@ def home():
 @login_required
 def month(year: int, month: int):
     """The month grid: weeks from Monday, events on their days."""
-    try:
-        shown = Month.shown(year, month)
-    except ValueError:
-        abort(404)
+    shown = shown_month(year, month)
     filters = PlanFilter.parse(request.args)
     first, last = grid_range(shown)
     events = sources.unit_events(first, last, filters.unit_id)

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from editorial import clock
 from editorial.audit import services as audit
 from editorial.auth.rules import Role
-from editorial.calendar.grid import SHOWN_YEARS, Month
+from editorial.calendar.grid import SHOWN_YEARS
 from editorial.calendar.workdays import shipped_corrections
 from editorial.extensions import db
 from editorial.observances import editing, forms, models, services
 from editorial.units.labels import KIND_LABELS
 from editorial.web.attempt import attempt
+from editorial.web.params import shown_month
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
@@ -39,10 +40,7 @@ def year(year: int):
 @login_required
 def deadlines(year: int, month: int):
     """The deadlines of a month: registration, reports, meetings; the holidays around them."""
-    try:
-        shown = Month.shown(year, month)
-    except ValueError:
-        abort(404)
+    shown = shown_month(year, month)
     return page_or_fragment("observances/deadlines.html", "observances/deadlines.html",
                             shown=shown, **services.month_deadlines(year, month))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, abort, current_app, redirect, request, url_for
+from flask import Blueprint, current_app, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -27,6 +27,7 @@ from editorial.registrations.forms import (
 from editorial.registrations.labels import KIND_LABELS, STATE_LABELS
 from editorial.units.services import district_units
 from editorial.web.attempt import attempt
+from editorial.web.params import shown_month
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment, wants_fragment
 
@@ -52,10 +53,7 @@ def index():
 @roles_required(Role.EDITOR, Role.VIEWER)
 def board(year: int | None = None, month: int | None = None):
     """The month's registration board: counters per state, filters, a card per slot."""
-    try:
-        shown = Month.shown(year, month) if year else Month.of(clock.today())
-    except ValueError:
-        abort(404)
+    shown = shown_month(year, month) if year else Month.of(clock.today())
     filters = queries.BoardFilter.parse(request.args)
     return page_or_fragment(
         "registrations/board.html", "registrations/_board.html",
