@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import count
 
+from sqlalchemy import select
+
 from editorial.auth.models import User
 from editorial.auth.rules import Role
 from editorial.extensions import db
@@ -18,6 +20,10 @@ _seq = count(1)
 
 def make_unit(name: str | None = None, kind: UnitKind = UnitKind.DISTRICT,
               parent: Unit | None = None) -> Unit:
+    """A unit under `parent`, by default under the first province (a province: a new root)."""
+    if parent is None and kind != UnitKind.PROVINCE:
+        parent = db.session.scalar(select(Unit).where(Unit.kind == UnitKind.PROVINCE)
+                                   .order_by(Unit.id).limit(1))
     unit = Unit(name=name or f"Ủy ban MTTQ huyện Thử {next(_seq)}", kind=kind, parent=parent)
     db.session.add(unit)
     db.session.flush()

@@ -16,6 +16,11 @@ from editorial.units.models import Unit
 class AuditEntry(db.Model):
     """A recorded change; `before`/`after` are JSON text of the values that changed."""
 
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Entries of that province's log."""
+        return cls.province_id == province_id
+
     feed_neutral = True  # no calendar shows it: writing it rebuilds no feed
 
     __tablename__ = "audit_entries"
@@ -28,6 +33,7 @@ class AuditEntry(db.Model):
     subject_type: Mapped[str] = mapped_column(String(40))
     subject_id: Mapped[int | None]
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    province_id: Mapped[int | None] = mapped_column(index=True)  # whose audit log shows it
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")

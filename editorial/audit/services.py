@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from editorial.audit.models import AuditEntry
 from editorial.extensions import db
+from editorial.units.models import Unit
 
 
 def _json(values: dict[str, Any] | None) -> str | None:
@@ -28,9 +29,18 @@ def record(actor, action: str, subject, before: dict | None = None, after: dict 
                                 else (subject.__tablename__, subject.id))
     entry = AuditEntry(actor_id=getattr(actor, "id", None), action=action,
                        subject_type=subject_type, subject_id=subject_id,
-                       unit_id=unit_id, before=_json(before), after=_json(after), note=note)
+                       unit_id=unit_id, province_id=_province_of(unit_id, actor, subject),
+                       before=_json(before), after=_json(after), note=note)
     db.session.add(entry)
     return entry
+
+
+def _province_of(unit_id: int | None, actor, subject) -> int | None:
+    """Whose log an entry belongs to: its unit's province, a unit's own, else the actor's."""
+    if isinstance(subject, Unit):
+        return subject.root_id
+    unit = db.session.get(Unit, unit_id) if unit_id is not None else getattr(actor, "unit", None)
+    return unit.root_id if unit is not None else None
 
 
 def history(subject_type: str, subject_id: int) -> list[AuditEntry]:

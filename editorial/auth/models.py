@@ -13,10 +13,16 @@ from editorial.extensions import db, login_manager
 from editorial.models_base import enum_column
 from editorial.text import fold
 from editorial.units.models import Unit
+from editorial.units.scope import unit_in_province
 
 
 class User(UserMixin, db.Model):
     """Somebody who logs in: a district officer, a Ban PT-TG editor, an admin, a viewer."""
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Rows of that province (see `editorial.units.scope`)."""
+        return unit_in_province(cls.unit_id, province_id)
 
     __tablename__ = "users"
 

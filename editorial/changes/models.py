@@ -13,10 +13,16 @@ from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
 from editorial.plans.models import Slot
 from editorial.units.models import Unit
+from editorial.units.scope import unit_in_province
 
 
 class ChangeRequest(db.Model):
     """An officer's request to change an agreed (or planned) slot, and what became of it."""
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Rows of that province (see `editorial.units.scope`)."""
+        return unit_in_province(cls.unit_id, province_id)
 
     __tablename__ = "change_requests"
 

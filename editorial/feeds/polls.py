@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from editorial import clock
 from editorial.auth.models import User
@@ -32,6 +32,7 @@ from editorial.feeds.services import (
 )
 from editorial.feeds.tokens import SCOPE_PATTERN, token_matches
 from editorial.models_base import utcnow
+from editorial.units import scope
 from editorial.units.models import Unit
 
 USE_STAMP_EVERY = timedelta(hours=1)  # last use is written at most hourly: polls stay reads
@@ -39,7 +40,9 @@ _READER = select(
     FeedSettings.user_id, FeedSettings.secret, FeedSettings.hidden_groups, FeedSettings.alarm,
     FeedSettings.changed_at, FeedSettings.last_used_at, FeedSettings.last_used_scope,
     User.role, User.active, User.unit_id,
-).join(User, User.id == FeedSettings.user_id).where(FeedSettings.user_id == bindparam("user_id"))
+    func.coalesce(Unit.province_id, Unit.id).label("province"),
+).join(User, User.id == FeedSettings.user_id).join(Unit, Unit.id == User.unit_id).where(
+    FeedSettings.user_id == bindparam("user_id"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class Reader:
     changed_at: datetime
     last_used_at: datetime | None
     last_used_scope: str | None
+    province_id: int
 
 
 def authorize(user_id: int, scope: str, token: str) -> Reader:
@@ -70,7 +74,7 @@ def authorize(user_id: int, scope: str, token: str) -> Reader:
     except rules.ScopeRefused:
         raise _gone() from None
     return Reader(user_id, scope, unit_id, row.unit_id, row.hidden_groups, row.alarm,
-                  row.changed_at, row.last_used_at, row.last_used_scope)
+                  row.changed_at, row.last_used_at, row.last_used_scope, row.province)
 
 
 def _gone() -> NotFound:
@@ -94,6 +98,7 @@ def personal_feed(reader: Reader) -> Built:
            reader.alarm, reader.changed_at, version, window, base_url())
 
     def build() -> Built:
+        scope.enter(reader.province_id)  # the reader's province only, as in the app
         hidden = rules.hidden_kinds(rules.parse_hidden(reader.hidden_groups))
         events = [e for e in sources.unit_events(*window, reader.unit_id)
                   if e.kind not in hidden]
@@ -121,7 +126,7 @@ def _scope_name(unit_id: int | None) -> str:
     """Feeds are always Vietnamese: the cache is shared by readers of every language."""
     if unit_id is None:
         return "toàn tỉnh"
-    unit = db.session.get(Unit, unit_id)
+    unit = db.session.get(Unit, unit_id)  # another province's unit is not found
     if unit is None:
         raise NotFound(_("Không tìm thấy đơn vị."))
     return unit.label

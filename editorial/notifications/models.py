@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from editorial.auth.models import User
@@ -96,6 +96,11 @@ class Preference(db.Model):
 
 class MailMessage(db.Model):
     """One e-mail: queued for SMTP, or held in the outbox when no server is configured."""
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Mail to that province's users (the admins' outbox)."""
+        return cls.recipient_id.in_(select(User.id).where(User.in_province(province_id)))
 
     feed_neutral = True  # no calendar shows it: writing it rebuilds no feed
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from editorial.extensions import db
@@ -12,10 +12,16 @@ from editorial.models_base import UTCDateTime, enum_column, utcnow
 from editorial.plans.rules import Cadence, Channel, PlanStatus, SlotStatus
 from editorial.text import search_key
 from editorial.units.models import Unit
+from editorial.units.scope import unit_in_province
 
 
 class Plan(db.Model):
     """One year's plan of a unit (the province committee signs it)."""
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Rows of that province (see `editorial.units.scope`)."""
+        return unit_in_province(cls.unit_id, province_id)
 
     __tablename__ = "plans"
     __table_args__ = (UniqueConstraint("unit_id", "year"),)
@@ -39,6 +45,11 @@ class Plan(db.Model):
 class PlanColumn(db.Model):
     """A recurring column of a plan: a channel and a cadence (monthly page, weekly broadcast)."""
 
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Columns of that province's plans."""
+        return cls.plan_id.in_(select(Plan.id).where(Plan.in_province(province_id)))
+
     __tablename__ = "plan_columns"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -60,9 +71,14 @@ class PlanColumn(db.Model):
 class Slot(db.Model):
     """One period of a column: a suggested topic, the unit assigned to it, and its state."""
 
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Slots of that province's plans."""
+        return cls.column_id.in_(select(PlanColumn.id).where(PlanColumn.in_province(province_id)))
+
     __tablename__ = "slots"
     __table_args__ = (
-        UniqueConstraint("column_id", "period_start"),
+        UniqueConstraint("column_id", "period_start", "assigned_unit_id"),
         Index("ix_slots_period", "period_start", "period_end"),
     )
 

@@ -13,10 +13,16 @@ from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
 from editorial.registrations.rules import MessageKind, Side
 from editorial.units.models import Unit
+from editorial.units.scope import unit_in_province
 
 
 class Registration(db.Model):
     """What the unit registers for a slot: title, outline, staff, proposed dates, notes."""
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Rows of that province (see `editorial.units.scope`)."""
+        return unit_in_province(cls.unit_id, province_id)
 
     __tablename__ = "registrations"
 
@@ -55,6 +61,11 @@ class Registration(db.Model):
 
 class Message(db.Model):
     """One entry of a slot's thread; proposals carry the values they propose."""
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Rows of that province (see `editorial.units.scope`)."""
+        return unit_in_province(cls.unit_id, province_id)
 
     __tablename__ = "registration_messages"
 

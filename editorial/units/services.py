@@ -125,7 +125,7 @@ def save_unit(actor: User | None, unit: Unit | None, *, name: str, short_name: s
     if unit.id is None or unit.parent_id != parent_id:
         unit.position = _last_position(parent_id)
     unit.name, unit.short_name, unit.kind, unit.code = name, short_name, kind, code
-    unit.parent_id = parent_id
+    unit.parent = db.session.get(Unit, parent_id) if parent_id is not None else None
     db.session.flush()
     after = unit_values(unit)
     if before != after:

@@ -11,11 +11,17 @@ from editorial.auth.models import User
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
 from editorial.units.models import Unit
+from editorial.units.scope import unit_in_province
 from editorial.website.rules import ItemKind, ItemStatus
 
 
 class WebEvent(db.Model):
     """Sự kiện cần đưa tin: news of it is due one working day after `event_date`."""
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Rows of that province (see `editorial.units.scope`)."""
+        return unit_in_province(cls.unit_id, province_id)
 
     __tablename__ = "web_events"
 
@@ -35,6 +41,11 @@ class WebEvent(db.Model):
 
 class WebItem(db.Model):
     """A tin or bài sent to Ban Biên tập; counts toward the quota once published."""
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        """Rows of that province (see `editorial.units.scope`)."""
+        return unit_in_province(cls.unit_id, province_id)
 
     __tablename__ = "web_items"
     __table_args__ = (Index("ix_web_items_published", "status", "published_on"),)

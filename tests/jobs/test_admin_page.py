@@ -5,8 +5,10 @@ from datetime import timedelta
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import select
 
 from editorial import clock
+from editorial.auth.models import User
 from editorial.clock import VN
 from editorial.jobs import lease, process, runner
 from editorial.jobs.tasks import JOBS, JOBS_BY_ID
@@ -21,8 +23,10 @@ def test_admin_sees_jobs_runs_lease_and_failures(demo, db, app, login_as, client
     broken = replace(JOBS_BY_ID["digest"], func=lambda now: 1 / 0)
     monkeypatch.setitem(JOBS_BY_ID, "digest", broken)
     runner.run_now("digest", "may-chu-1:4242:abc")
+    officer = db.session.scalar(select(User).where(User.login == "kesach"))
     db.session.add_all(MailMessage(to_addr=f"u{i}@mttq.test", subject=f"Thư {i}", body="…",
-                                   status=MailStatus.HELD) for i in range(60))
+                                   recipient_id=officer.id, status=MailStatus.HELD)
+                       for i in range(60))
     db.session.commit()
     login_as("quantri")
     with queries() as statements:
