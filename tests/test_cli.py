@@ -17,7 +17,7 @@ def test_demo_load_twice_changes_nothing(app, runner):
     first = _row_counts()
     assert first["units"] == 14 and first["users"] == 14
     assert first["plans"] == 1  # TODAY is in 2023: the demo plan is this year's
-    assert first["slots"] == 24
+    assert first["slots"] == 44  # December: one slot per district, in both columns
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     assert _row_counts() == first
 
@@ -26,7 +26,7 @@ def test_demo_carries_the_plan_into_the_current_year(app, runner):
     app.config["TODAY"] = app.config["TODAY"].replace(year=2026)
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     counts = _row_counts()
-    assert counts["plans"] == 2 and counts["slots"] == 48
+    assert counts["plans"] == 2 and counts["slots"] == 88
     from editorial.plans.models import Plan
 
     carried = _db.session.scalar(select(Plan).where(Plan.year == 2026))

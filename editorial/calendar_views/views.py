@@ -14,7 +14,7 @@ from editorial.extensions import db
 from editorial.plans import labels
 from editorial.plans import services as plans
 from editorial.plans.forms import PlanFilter, parse_day
-from editorial.units import services as units
+from editorial.units import settings
 from editorial.units.labels import KIND_LABELS
 from editorial.units.models import Unit
 from editorial.web.params import shown_month
@@ -42,7 +42,7 @@ def month(year: int, month: int):
     return page_or_fragment(
         "calendar_views/month.html", "calendar_views/_month.html", shown=shown,
         weeks=month_weeks(shown), days=sources.by_day(events, shown.first), filters=filters,
-        units=units.district_units(),
+        units=settings.assignable_units(),
     )
 
 

@@ -14,7 +14,7 @@ from editorial.errors import NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.plans.forms import parse_day
 from editorial.plans.models import Slot
-from editorial.units.services import district_units
+from editorial.units.settings import assignable_units
 from editorial.web.attempt import attempt
 from editorial.web.render import page_or_fragment
 
@@ -94,7 +94,7 @@ def _slot_page(slot: Slot, change_error: str = "", edit_error: str = "", status:
         "changes/slot.html", "changes/slot.html", status=status, slot=slot,
         requests=[r for r in queries.slot_requests(slot.id) if services.can_see(current_user, r)],
         candidates=queries.swap_candidates(slot),
-        units=district_units(), change_error=change_error, edit_error=edit_error,
+        units=assignable_units(), change_error=change_error, edit_error=edit_error,
         form=request.form, **LABELS)
 
 

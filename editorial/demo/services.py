@@ -3,6 +3,7 @@ changes nothing."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from editorial.plans import rules
 from editorial.plans.models import Plan, PlanColumn, Slot
 from editorial.plans.rules import Cadence, Channel, SlotStatus
 from editorial.plans.services import copy_plan
-from editorial.units.models import Unit
+from editorial.units.models import ProvinceSettings, Unit
 from editorial.units.rules import UnitKind
 
 
@@ -48,6 +49,18 @@ def _units() -> tuple[Unit, dict[str, Unit], list[Unit]]:
     return province, departments, districts
 
 
+def _settings(province: Unit, departments: dict[str, Unit]) -> None:
+    """Sóc Trăng in 2023: the districts are given the months, register and owe 2 tin + 1 bài;
+    Ban PT-TG is the focal department."""
+    if db.session.get(ProvinceSettings, province.id) is not None:
+        return
+    db.session.add(ProvinceSettings(
+        province_id=province.id, focal_unit=departments["Ban PT-TG"],
+        assignable_kinds=UnitKind.DISTRICT.value, registering_kinds=UnitKind.DISTRICT.value,
+        quota_json=json.dumps({UnitKind.DISTRICT.value: [2, 1]}),
+        all_units_label=seed.ALL_UNITS_LABEL))
+
+
 def _plan_2023(province: Unit, districts: list[Unit]) -> Plan:
     """The 2023 plan of seed 001: two monthly columns carrying the same twelve topics."""
     plan = db.session.scalar(select(Plan).where(Plan.unit_id == province.id, Plan.year == 2023))
@@ -60,11 +73,11 @@ def _plan_2023(province: Unit, districts: list[Unit]) -> Plan:
                             position=position)
         for month, topic, unit_index, done in seed.TOPICS:
             start, end = periods[month - 1]
-            column.slots.append(Slot(
-                period_start=start, period_end=end, topic=topic,
-                assigned_unit=None if unit_index is None else districts[unit_index],
+            owners = districts if unit_index is None else [districts[unit_index]]
+            column.slots.extend(Slot(  # an "all units" month: each district its own slot
+                period_start=start, period_end=end, topic=topic, assigned_unit=unit,
                 all_units=unit_index is None,
-                status=SlotStatus.DONE if done else SlotStatus.PLANNED))
+                status=SlotStatus.DONE if done else SlotStatus.PLANNED) for unit in owners)
         plan.columns.append(column)
     db.session.add(plan)
     db.session.flush()
@@ -93,6 +106,7 @@ def _run_past_months(plan: Plan, today: date) -> None:
 def load_demo(today: date) -> None:
     """Load the demo province and carry its 2023 plan into today's year (idempotent)."""
     province, departments, districts = _units()
+    _settings(province, departments)
     plan = _plan_2023(province, districts)
     carried = select(Plan).where(Plan.unit_id == province.id, Plan.year == today.year)
     if db.session.scalar(carried) is None:

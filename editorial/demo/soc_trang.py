@@ -1,6 +1,7 @@
 """Sóc Trăng 2023 as data: the units and the twelve monthly topics of seed 001, word for word."""
 
 PROVINCE = "Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng"
+ALL_UNITS_LABEL = "Ủy ban MTTQVN các huyện, thị xã, thành phố"  # month 12 of the plan
 DEPARTMENTS = [("Ban Phong trào – Tuyên giáo", "Ban PT-TG"), ("Văn phòng", "Văn phòng")]
 PLAN_TITLE = (
     "Kế hoạch thực hiện chuyên mục trên Đài PTTH Sóc Trăng, chuyên trang trên Báo Sóc Trăng "

@@ -8,6 +8,7 @@ from editorial import calendar as rules
 from editorial.calendar.event import EVERYTHING, CalendarEvent, EventKind, Scope, revision
 from editorial.calendar.reports import quota_words
 from editorial.observances import services
+from editorial.units import settings
 
 
 def events_between(start: date, end: date, scope: Scope = EVERYTHING) -> list[CalendarEvent]:
@@ -59,11 +60,18 @@ def _report_events(year: int, scope: Scope) -> list[CalendarEvent]:
                       title=f"{d.rule.name} ({d.label})",
                       start=d.date, description=d.rule.wording, url=f"/deadlines/{year}/"
                       f"{d.date.month}", subject=f"report:{d.key}", duty=_duty(d),
-                      unit_kinds=d.rule.unit_kinds, **revision(d.rule.revised_at))
+                      unit_kinds=_owed_by(d.rule), **revision(d.rule.revised_at))
         for d in rules.report_deadlines(services.report_rules(), year,
                                         cal=services.work_calendar())
-        if scope.concerns(d.rule.unit_kinds)
+        if scope.concerns(_owed_by(d.rule))
     ]
+
+
+def _owed_by(rule: rules.ReportRule) -> tuple[str, ...]:
+    """The kinds of unit a rule concerns; the website quota's are each province's choice."""
+    if rule.kind == "quota":
+        return tuple(kind.value for kind in settings.quota_kinds())
+    return rule.unit_kinds
 
 
 def _duty(deadline: rules.ReportDeadline) -> str:

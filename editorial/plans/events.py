@@ -10,7 +10,6 @@ from editorial.observances import services as observances
 from editorial.plans import services
 from editorial.plans.models import Slot
 from editorial.plans.rules import Cadence, Channel, SlotStatus
-from editorial.units.rules import UnitKind
 
 DeadlineOf = Callable[[date, bool], date]  # (period start, weekly) → deadline
 
@@ -27,7 +26,7 @@ def events_between(start: date, end: date, scope: Scope = EVERYTHING) -> list[Ca
     """The dated things of the slots of [start, end] (of one unit's calendar when scoped)."""
     slots = services.slots_between(start, end, scope.unit_id)
     deadline_of = observances.slot_deadline_function()
-    return list(slot_events(slots, deadline_of, services.slot_unit_label, start, end))
+    return list(slot_events(slots, deadline_of, services.slot_unit_name, start, end))
 
 
 def slot_events(slots: Iterable[Slot], deadline_of: DeadlineOf, unit_label: Callable[[Slot], str],
@@ -45,7 +44,7 @@ def _events_of(slot: Slot, deadline_of: DeadlineOf, unit: str) -> Iterator[Calen
     common = {"unit_id": slot.assigned_unit_id, "url": f"/slots/{slot.id}",
               "sequence": slot.version, "last_modified": slot.updated_at,
               "description": _description(slot, channel, unit)}
-    short = slot.assigned_unit.label if slot.assigned_unit and not slot.all_units else unit
+    short = slot.assigned_unit.label if slot.assigned_unit else unit
     dated = False
     for kind, attr, verb in _DATED:
         day = getattr(slot, attr)
@@ -60,10 +59,7 @@ def _events_of(slot: Slot, deadline_of: DeadlineOf, unit: str) -> Iterator[Calen
         yield CalendarEvent(uid=f"slot-{slot.id}-deadline", kind=EventKind.REGISTRATION_DEADLINE,
                             title=f"Hạn đăng ký {channel}: {unit}", start=due,
                             subject=f"slot:{slot.id}", duty=_duty(slot, weekly, channel, short),
-                            unit_kinds=_ALL_UNITS if slot.all_units else (), **common)
-
-
-_ALL_UNITS = (UnitKind.DISTRICT.value,)  # who shares an "all units" slot
+                            **common)
 
 
 def _duty(slot: Slot, weekly: bool, channel: str, unit: str) -> str:

@@ -96,7 +96,8 @@ def year_rows(slots: Iterable[SlotFacts]) -> list[YearRow]:
     for s in sorted(slots, key=lambda s: (s.weekly, s.period_start, s.id)):
         key = (s.weekly, s.period_start, s.topic, s.unit_label)
         row = rows.setdefault(key, YearRow(s.period_start, s.topic, s.unit_label, s.weekly))
-        row.channels.append(s.channel)
+        if s.channel not in row.channels:  # an "all units" month: one slot per unit
+            row.channels.append(s.channel)
         row.statuses.append(s.status)
         row.slot_ids.append(s.id)
     return list(rows.values())

@@ -14,15 +14,20 @@ from editorial.extensions import db
 from editorial.plans import rules
 from editorial.plans.models import Plan, PlanColumn, Slot
 from editorial.plans.rules import Cadence, Channel, PlanStatus, SlotStatus
-
-ALL_UNITS_LABEL = "Ủy ban MTTQVN các huyện, thị xã, thành phố"
+from editorial.units import settings
 
 
 def slot_unit_label(slot: Slot) -> str:
-    """The unit column of the seed's table: the assigned unit, or all district units."""
+    """The unit column of the seed's table: the assigned unit, or the province's words for a
+    month every unit carries ("Ủy ban MTTQVN các huyện, thị xã, thành phố" in 2023)."""
     if slot.all_units or slot.assigned_unit is None:
-        return ALL_UNITS_LABEL
+        return settings.duties(slot.column.plan.unit_id).all_units_label
     return slot.assigned_unit.name
+
+
+def slot_unit_name(slot: Slot) -> str:
+    """The unit a slot belongs to, by name (one unit's part of an "all units" month too)."""
+    return slot.assigned_unit.name if slot.assigned_unit else slot_unit_label(slot)
 
 
 def _slots_query():
@@ -38,10 +43,10 @@ def _slots_query():
 
 
 def _for_unit(query, unit_id: int | None):
-    """Keep the slots of one unit (its own, and those assigned to all units)."""
+    """Keep the slots of one unit (its part of an "all units" month included)."""
     if unit_id is None:
         return query
-    return query.where(or_(Slot.assigned_unit_id == unit_id, Slot.all_units.is_(True)))
+    return query.where(Slot.assigned_unit_id == unit_id)
 
 
 def year_slots(year: int, channel: Channel | None = None, unit_id: int | None = None) -> list[Slot]:

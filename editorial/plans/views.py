@@ -13,7 +13,7 @@ from editorial.plans import export, labels, services
 from editorial.plans.forms import PlanFilter, parse_year
 from editorial.plans.models import Plan, Slot
 from editorial.plans.rules import Channel
-from editorial.units import services as units
+from editorial.units import settings
 from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
@@ -30,7 +30,7 @@ def year_plan(year: int):
     return page_or_fragment(
         "plans/year.html", "plans/_year_table.html", year=year, plans=plans, rows=rows,
         filters=filters, channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
-        units=units.district_units(), years=services.plan_years(), error=None,
+        units=settings.assignable_units(), years=services.plan_years(), error=None,
     )
 
 
@@ -87,5 +87,5 @@ def _year_with_error(year: int, error: str):
         "plans/year.html", "plans/year.html", status=422, year=year,
         plans=services.plans_of_year(year), rows=services.year_table(year), filters=filters,
         channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
-        units=units.district_units(), years=services.plan_years(), error=error,
+        units=settings.assignable_units(), years=services.plan_years(), error=error,
     )

@@ -25,7 +25,7 @@ from editorial.registrations.forms import (
     parse_version,
 )
 from editorial.registrations.labels import KIND_LABELS, STATE_LABELS
-from editorial.units.services import district_units
+from editorial.units.settings import assignable_units, focal_name
 from editorial.web.attempt import attempt
 from editorial.web.params import shown_month
 from editorial.web.permissions import roles_required
@@ -57,7 +57,7 @@ def board(year: int | None = None, month: int | None = None):
     filters = queries.BoardFilter.parse(request.args)
     return page_or_fragment(
         "registrations/board.html", "registrations/_board.html",
-        board=queries.board(shown, filters), filters=filters, units=district_units(),
+        board=queries.board(shown, filters), filters=filters, units=assignable_units(),
         channels=list(Channel), refresh=current_app.config.get("BOARD_REFRESH_SECONDS", 60),
         **LABELS)
 
@@ -69,7 +69,7 @@ def show(slot_id: int):
     unit's officer may not read it (drafts, staff and messages are the two parties')."""
     slot = services.load_slot(slot_id)
     if current_user.is_officer and services.side_of(current_user, slot) is None:
-        raise NotAllowed(_("Đây là trao đổi của đơn vị khác với Ban PT-TG."))
+        raise NotAllowed(_("Đây là trao đổi của đơn vị khác với %(focal)s.", focal=focal_name()))
     built = panel.build(current_user, slot)
     services.mark_read(current_user, slot_id, built.messages)
     db.session.commit()

@@ -30,19 +30,27 @@ class People:
     """Active officers by unit, editors, and units by kind, loaded once per planning run."""
 
     def __init__(self) -> None:
+        units = db.session.execute(select(Unit.id, Unit.kind, Unit.province_id)).all()
+        self.province_of = {unit_id: province or unit_id for unit_id, _kind, province in units}
+        self.units_of_kind: dict[str, list[int]] = defaultdict(list)
+        for unit_id, kind, _province in units:
+            self.units_of_kind[kind.value].append(unit_id)
         users = db.session.scalars(select(User).where(User.active.is_(True))).all()
         self.officers: dict[int, list[int]] = defaultdict(list)
-        self.editors = tuple(u.id for u in users if u.role == Role.EDITOR)
+        self.editors_of: dict[int, list[int]] = defaultdict(list)  # by province
         for user in users:
             if user.is_officer:
                 self.officers[user.unit_id].append(user.id)
-        units = db.session.execute(select(Unit.id, Unit.kind)).all()
-        self.units_of_kind: dict[str, list[int]] = defaultdict(list)
-        for unit_id, kind in units:
-            self.units_of_kind[kind.value].append(unit_id)
+            elif user.role == Role.EDITOR:
+                self.editors_of[self.province_of.get(user.unit_id, user.unit_id)].append(user.id)
+        self.editors = tuple(u for ids in self.editors_of.values() for u in ids)
 
     def officers_of(self, unit_ids: Iterable[int]) -> tuple[int, ...]:
         return tuple(u for unit in unit_ids for u in self.officers.get(unit, ()))
+
+    def editors_for(self, unit_id: int | None) -> tuple[int, ...]:
+        """The editors of the province a unit is of (each province's own Ban PT-TG)."""
+        return tuple(self.editors_of.get(self.province_of.get(unit_id), ()))
 
     def units_owing(self, event: CalendarEvent) -> list[int]:
         """The units a deadline concerns: its own unit, or every unit of its kinds."""
@@ -65,7 +73,8 @@ def _deadline(event: CalendarEvent, people: People, below_quota: _BelowQuota) ->
     units = people.units_owing(event)
     if event.kind == EventKind.QUOTA_DEADLINE:  # only the units still short of the quota
         units = [u for u in units if below_quota(event.day, u)]
-    watchers = people.editors if event.kind == EventKind.REGISTRATION_DEADLINE else ()
+    watchers = (people.editors_for(event.unit_id)
+                if event.kind == EventKind.REGISTRATION_DEADLINE else ())
     return Deadline(kind=REMINDED[event.kind], subject=event.subject, due=event.day,
                     what=event.duty or event.title, detail=event.description, url=event.url,
                     recipients=people.officers_of(units), watchers=watchers)
@@ -81,5 +90,5 @@ class _BelowQuota:
         key = (day.year, day.month)
         if key not in self._tallies:
             self._tallies[key] = website.tally(*key)
-        tally = self._tallies[key].get(unit_id)
-        return tally is None or not tally.met()
+        tally = self._tallies[key].get(unit_id)  # None: the unit owes no quota
+        return tally is not None and not tally.met()

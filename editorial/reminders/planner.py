@@ -20,6 +20,7 @@ from editorial.notifications.preferences import preferences_of
 from editorial.plans import services as plans
 from editorial.plans.rules import SlotStatus
 from editorial.reminders.deadlines import People, deadlines_around
+from editorial.units import scope
 
 _FIELDS = ("deadline", "due_at", "expires_at", "title", "body", "url")
 
@@ -77,7 +78,20 @@ def _apply(wanted: dict, rows: Iterable[Reminder], now: datetime) -> PlanResult:
 
 
 def plan_digest(now: datetime) -> int:
-    """The editors' morning digest of slots waiting for them; one row per editor per day."""
+    """The editors' morning digest of what waits for them in their own province; one row per
+    editor per day."""
+    count = 0
+    for province, editors in People().editors_of.items():
+        scope.enter(province)  # every query below sees that province only
+        try:
+            count += _province_digest(now, tuple(editors))
+        finally:
+            scope.enter(None)
+    return count
+
+
+def _province_digest(now: datetime, editors: tuple[int, ...]) -> int:
+    """The digest of one province's waiting slots and change requests, for its editors."""
     today = now.astimezone(VN).date()
     slots = plans.slots_between(today - timedelta(days=31), today + timedelta(days=366))
     waiting = [s for s in slots if s.status in (SlotStatus.REGISTERED, SlotStatus.NEGOTIATING)]
@@ -88,7 +102,6 @@ def plan_digest(now: datetime) -> int:
     title = (f"Bản tin sáng {today:%d/%m/%Y}: {len(waiting)} chủ đề chờ xử lý, "
              f"{len(fresh)} mới trong 24 giờ, {len(approvals)} yêu cầu thay đổi chờ duyệt")
     body = "\n".join([_digest_line(s, s in fresh) for s in waiting[:30]] + approvals[:30])
-    editors = People().editors
     prefs = preferences_of(editors)
     subject = f"digest:{today.isoformat()}"
     rows = {r.recipient_id: r for r in db.session.scalars(select(Reminder).where(
@@ -118,7 +131,7 @@ def _pending_changes() -> list[str]:
 def _digest_line(slot, fresh: bool) -> str:
     mark = "[mới] " if fresh else ""
     state = "đã đăng ký" if slot.status == SlotStatus.REGISTERED else "đang trao đổi"
-    unit = plans.slot_unit_label(slot)
+    unit = plans.slot_unit_name(slot)
     return f"- {mark}Tháng {slot.period_start:%m/%Y} – {unit} ({state}): {slot.topic[:120]}"
 
 

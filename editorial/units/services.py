@@ -19,12 +19,6 @@ if TYPE_CHECKING:
     from editorial.auth.models import User
 
 
-def district_units() -> list[Unit]:
-    """The units that are assigned slots (district level), in the plan's order."""
-    query = select(Unit).where(Unit.kind == UnitKind.DISTRICT).order_by(Unit.position, Unit.id)
-    return list(db.session.scalars(query))
-
-
 def all_units() -> list[Unit]:
     """Every unit, parents before children (by position)."""
     return list(db.session.scalars(select(Unit).order_by(Unit.position, Unit.id)))

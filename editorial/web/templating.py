@@ -8,6 +8,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from editorial.clock import VN, today
+from editorial.units.settings import focal_name
 
 WEEKDAYS = (_l("Thứ Hai"), _l("Thứ Ba"), _l("Thứ Tư"), _l("Thứ Năm"), _l("Thứ Sáu"),
             _l("Thứ Bảy"), _l("Chủ nhật"))
@@ -32,7 +33,8 @@ def vndatetime(value: datetime | None) -> str:
 def register(app: Flask) -> None:
     """Install the filters and globals on the app's Jinja environment."""
     app.jinja_env.filters.update(vndate=vndate, vndatetime=vndatetime)
-    app.jinja_env.globals.update(WEEKDAYS=WEEKDAYS, WEEKDAYS_SHORT=WEEKDAYS_SHORT)
+    app.jinja_env.globals.update(WEEKDAYS=WEEKDAYS, WEEKDAYS_SHORT=WEEKDAYS_SHORT,
+                                 focal_name=focal_name)
     app.jinja_env.add_extension("jinja2.ext.loopcontrols")
 
     @app.context_processor

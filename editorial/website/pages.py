@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from editorial.units.services import district_units
+from editorial.calendar.reports import Quota
+from editorial.units import settings
 from editorial.website import labels, services
 from editorial.website.rules import QUOTA, Tally
 
@@ -17,6 +18,13 @@ def _own_unit(user) -> int | None:
     return user.unit_id if user.is_officer else None
 
 
+def _quota_of(user) -> Quota:
+    """The quota the user's kind of unit owes (the province's usual one for editors)."""
+    table = settings.duties(user.unit.root_id)
+    own = table.quota_of(user.unit.kind) if user.is_officer else None
+    return own or next(iter(table.quotas.values()), QUOTA)
+
+
 def overview(user, today: date) -> dict:
     """The context of /website for `user` on `today`."""
     unit_id = _own_unit(user)
@@ -24,9 +32,10 @@ def overview(user, today: date) -> dict:
     items = services.month_items(unit_id, today.year, today.month) if unit_id else []
     waiting = services.waiting_items() if user.reads_all else []
     return {
-        "today": today, "quota": QUOTA, "unit_id": unit_id, "items": items,
-        "mine": month_tally.get(unit_id, Tally()), "waiting": waiting,
-        "board": [(u, month_tally[u.id]) for u in district_units()] if user.reads_all else [],
+        "today": today, "quota": _quota_of(user), "unit_id": unit_id, "items": items,
+        "mine": month_tally.get(unit_id, Tally(quota=_quota_of(user))), "waiting": waiting,
+        "board": [(u, month_tally[u.id]) for u, _q in settings.quota_units()]
+        if user.reads_all else [],
         "late": services.late_item_ids(items + waiting),
         "due": services.news_due_between(today - LOOK_BACK, today + LOOK_AHEAD, unit_id),
         "events": services.recent_events(unit_id, today - LOOK_BACK),

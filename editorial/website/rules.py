@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from editorial.calendar import add_working_days
@@ -33,25 +33,27 @@ QUOTA = WEBSITE_QUOTA
 
 @dataclass(frozen=True)
 class Tally:
-    """What a unit had published in one month."""
+    """What a unit had published in one month, and the quota its kind of unit owes."""
 
     news: int = 0
     articles: int = 0
+    quota: Quota = QUOTA
 
-    def met(self, quota: Quota = QUOTA) -> bool:
-        """True when both counts reach the quota."""
+    def met(self, quota: Quota | None = None) -> bool:
+        """True when both counts reach the quota (the unit's own unless another is given)."""
+        quota = quota or self.quota
         return self.news >= quota.news and self.articles >= quota.articles
 
     def add(self, kind: ItemKind, count: int = 1) -> Tally:
         """This tally with `count` more items of `kind`."""
         if kind == ItemKind.NEWS:
-            return Tally(self.news + count, self.articles)
-        return Tally(self.news, self.articles + count)
+            return replace(self, news=self.news + count)
+        return replace(self, articles=self.articles + count)
 
 
-def months_met(months: Iterable[Tally], quota: Quota = QUOTA) -> int:
+def months_met(months: Iterable[Tally]) -> int:
     """How many months reached the quota (the emulation score)."""
-    return sum(1 for t in months if t.met(quota))
+    return sum(1 for t in months if t.met())
 
 
 def news_due(event_date: date, cal: WorkingDays) -> date:

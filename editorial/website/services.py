@@ -20,9 +20,9 @@ from editorial.extensions import db
 from editorial.notifications import services as notifications
 from editorial.notifications.rules import Kind
 from editorial.observances.services import work_calendar
+from editorial.units import settings
 from editorial.units.models import Unit
-from editorial.units.rules import UnitKind
-from editorial.units.services import district_units, picked_unit
+from editorial.units.services import picked_unit
 from editorial.website import rules
 from editorial.website.forms import ItemInput
 from editorial.website.labels import KIND_LABELS, STATUS_LABELS
@@ -61,8 +61,8 @@ def acting_unit(user, unit_id: int | None) -> int:
         if unit_id is None:
             raise RuleViolation(_("Hãy chọn đơn vị."))
         unit = picked_unit(unit_id)
-        if unit.kind != UnitKind.DISTRICT:  # only district units owe the website a quota
-            raise RuleViolation(_("Chỉ gửi tin, bài thay cho đơn vị cấp huyện."))
+        if not settings.duties(unit.root_id).owes_quota(unit.kind):
+            raise RuleViolation(_("Chỉ gửi tin, bài thay cho đơn vị có chỉ tiêu tin, bài."))
         return unit.id
     if unit_id not in (None, user.unit_id):
         raise NotAllowed(_("Chỉ cán bộ của đơn vị mới gửi tin, bài của đơn vị mình."))
@@ -165,9 +165,9 @@ def _published_between(start: date, end: date):
 
 
 def tally(year: int, month: int) -> dict[int, Tally]:
-    """Each district unit's published tin and bài of the month (zeros for none)."""
+    """Each unit's published tin and bài of the month against its quota (zeros for none)."""
     start, end = rules.month_bounds(year, month)
-    counts = {unit.id: Tally() for unit in district_units()}
+    counts = {unit.id: Tally(quota=quota) for unit, quota in settings.quota_units()}
     rows = db.session.execute(select(WebItem.unit_id, WebItem.kind, func.count())
                               .where(*_published_between(start, end))
                               .group_by(WebItem.unit_id, WebItem.kind))
@@ -178,9 +178,11 @@ def tally(year: int, month: int) -> dict[int, Tally]:
 
 
 def scoreboard(year: int) -> list[ScoreRow]:
-    """Every district unit's twelve monthly tallies and months met, in two queries."""
-    units = district_units()
-    months = {unit.id: [Tally()] * 12 for unit in units}
+    """Every unit's twelve monthly tallies against its quota and months met, in a few
+    queries."""
+    owing = settings.quota_units()
+    units = [unit for unit, _quota in owing]
+    months = {unit.id: [Tally(quota=quota)] * 12 for unit, quota in owing}
     month = extract("month", WebItem.published_on)
     rows = db.session.execute(
         select(WebItem.unit_id, month, WebItem.kind, func.count())

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from editorial import clock
 from editorial.calendar.grid import SHOWN_YEARS
 from editorial.extensions import db
-from editorial.units.services import district_units
+from editorial.units.settings import quota_units
 from editorial.web.attempt import attempt
 from editorial.web.render import page_or_fragment
 from editorial.website import export, pages, services
@@ -34,7 +34,7 @@ def _page(error: str = "", status: int = 200, failed: str = ""):
     overview = pages.overview(current_user, clock.today())
     return page_or_fragment("website/index.html", "website/index.html", status=status,
                             error=error, failed=failed, form=request.form,
-                            units=district_units(), **overview)
+                            units=[u for u, _q in quota_units()], **overview)
 
 
 def _act(failed: str, action: Callable[[], object]):

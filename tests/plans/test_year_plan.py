@@ -90,8 +90,10 @@ def test_unit_page_lists_the_units_slots_of_the_year(demo, login_as, client, db)
     assert "Ủy ban MTTQVN huyện Kế Sách" in html
     mine = db.session.scalars(select(Slot).where(Slot.assigned_unit_id == ke_sach.id)).all()
     assert mine and all(s.topic[:40] in html for s in mine)
-    others = db.session.scalars(select(Slot).where(Slot.assigned_unit_id != ke_sach.id)).all()
+    others = db.session.scalars(select(Slot).where(Slot.assigned_unit_id != ke_sach.id,
+                                                   Slot.all_units.is_(False))).all()
     assert not [s for s in others if s.topic[:40] in html]
+    assert any(s.all_units for s in mine)  # its own part of December, shared by every unit
     fragment = client.get(f"/units/{ke_sach.id}?year=2024", headers={"HX-Request": "true"})
     assert fragment.status_code == 200 and "<html" not in fragment.get_data(as_text=True)
 

@@ -134,7 +134,7 @@ def test_publication_days_and_units_are_checked(demo, login_as, client, db):
     province = db.session.scalar(select(User.unit_id).where(User.login == "quantri"))
     response = send(editor, unit_id=str(province))
     assert response.status_code == 422
-    assert "đơn vị cấp huyện" in response.get_data(as_text=True)
+    assert "đơn vị có chỉ tiêu tin, bài" in response.get_data(as_text=True)
 
 
 def test_muting_quota_reminders_keeps_the_decisions(demo, login_as, db):
