@@ -10,11 +10,21 @@ STAMP   := $(VENV)/.install-stamp
 # install: the virtualenv, the package with its test extras, the front-end files, translations.
 install: $(STAMP) static/vendor/htmx.min.js translations
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package; the project itself is installed on top without resolving.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# lock: re-resolve pyproject.toml's ranges in a scratch venv and pin the result.
+.PHONY: lock
+lock:
+	rm -rf .lock-venv && $(PY) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet -e '.[test]'
+	{ sed -n 1,2p requirements.lock; .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 
 node_modules/htmx.org/dist/htmx.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
