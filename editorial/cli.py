@@ -75,6 +75,7 @@ def register(app: Flask) -> None:
     """Add the command groups to the app's CLI."""
     from editorial.jobs.cli import scheduler
     from editorial.observances.cli import calendar
+    from editorial.plans.cli import plans
 
-    for group in (demo, users, units, scheduler, calendar):
+    for group in (demo, users, units, scheduler, calendar, plans):
         app.cli.add_command(group)

@@ -81,6 +81,21 @@ def read_table(data: bytes, filename: str) -> list[TableRow]:
                      f"trong tệp “{filename}”.")
 
 
+def document_title(data: bytes, filename: str) -> str:
+    """The first heading of a .docx (the plan's title as the exporter writes it), or ""."""
+    if not filename.lower().endswith(".docx"):
+        return ""
+    from docx import Document  # imported here: only the .docx path needs it
+
+    try:
+        paragraphs = Document(BytesIO(data)).paragraphs
+    except Exception:  # read_table reports a broken file; a title is only a proposal
+        return ""
+    headings = (p.text for p in paragraphs
+                if p.style is not None and p.style.name.startswith(("Heading", "Title")))
+    return next((" ".join(t.split()) for t in headings if t.strip()), "")
+
+
 def _docx_grids(data: bytes) -> Iterator[list[list[str]]]:
     from docx import Document  # imported here: only the .docx path needs it
 

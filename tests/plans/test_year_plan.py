@@ -115,7 +115,7 @@ def test_the_year_plan_downloads_as_a_word_document(demo, login_as, client, db):
     document = Document(BytesIO(response.data))
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == [
-        "Tháng", "Nội dung dự kiến", "Đơn vị phối hợp thực hiện"]
+        "Tháng", "Nội dung dự kiến", "Đơn vị phối hợp thực hiện", "Kênh"]
     assert len(table.rows) == 1 + 12
     first = table.rows[1].cells
     assert first[0].text == "1" and "(Đã thực hiện)" in first[2].text  # months 1–2 done
