@@ -23,6 +23,7 @@ def blueprints() -> list:
     from editorial.jobs.views import bp as jobs
     from editorial.notifications.views import bp as notifications
     from editorial.observances.views import bp as observances
+    from editorial.plans.copy_views import bp as plan_copy
     from editorial.plans.import_views import bp as plan_import
     from editorial.plans.views import bp as plans
     from editorial.registrations.views import bp as registrations
@@ -32,7 +33,7 @@ def blueprints() -> list:
 
     return [auth, dashboard, calendar_views, plans, registrations, search, units, observances,
             changes, audit, feeds, notifications, jobs, admin, website,
-            plan_import]
+            plan_import, plan_copy]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

@@ -48,9 +48,7 @@ def load_with_lineage(query) -> list[Unit]:
 def successors(unit_ids: Iterable[int], year: int) -> dict[int, Unit | None]:
     """For each unit not existing in `year`: its one successor existing then, or None
     (no successor, or several: a person decides). Units existing in `year` are left out."""
-    ids = set(unit_ids)
-    gone = [u for u in db.session.scalars(select(Unit).where(Unit.id.in_(ids)))
-            if not valid_in_year(u, year)]
+    gone = [u for u in units_by_id(unit_ids) if not valid_in_year(u, year)]
     if not gone:
         return {}
     links = db.session.execute(
@@ -62,3 +60,8 @@ def successors(unit_ids: Iterable[int], year: int) -> dict[int, Unit | None]:
         if valid_in_year(unit, year):
             found[predecessor_id].append(unit)
     return {uid: (units[0] if len(units) == 1 else None) for uid, units in found.items()}
+
+
+def units_by_id(unit_ids: Iterable[int]) -> list[Unit]:
+    """The units of those ids (one query)."""
+    return list(db.session.scalars(select(Unit).where(Unit.id.in_(set(unit_ids)))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
@@ -97,24 +98,36 @@ def plan_years() -> list[int]:
     return list(db.session.scalars(select(Plan.year).distinct().order_by(Plan.year.desc())))
 
 
-def copy_plan(plan: Plan, year: int) -> Plan:
-    """Copy a plan into another year: title, columns, topics, assignments; statuses reset."""
+def check_year_free(unit_id: int, year: int) -> None:
+    """Refuse a year out of range, or one the unit already has a plan for."""
     if not 2000 <= year <= 2100:
         raise RuleViolation(str(_l("Năm không hợp lệ: %(year)s.", year=year)))
-    exists = db.session.scalar(select(Plan).where(Plan.unit_id == plan.unit_id, Plan.year == year))
+    exists = db.session.scalar(select(Plan).where(Plan.unit_id == unit_id, Plan.year == year))
     if exists is not None:
         raise RuleViolation(str(_l("Đơn vị đã có kế hoạch năm %(year)s.", year=year)))
-    copy = Plan(year=year, unit_id=plan.unit_id, title=plan.title.replace(
-        str(plan.year), str(year)), status=PlanStatus.ACTIVE)
+
+
+def copy_plan(plan: Plan, year: int, *, topics: Mapping[str, str] | None = None,
+              units: Mapping[int, int] | None = None, title: str | None = None,
+              status: PlanStatus = PlanStatus.ACTIVE) -> Plan:
+    """Copy a plan into another year: title, columns, topics, assignments; statuses reset.
+
+    `topics` rewords topics (old text → new), `units` reassigns units (old id → new id), as
+    the recounted copy previewed them (`plans.copying`); without them texts stay as they are."""
+    check_year_free(plan.unit_id, year)
+    copy = Plan(year=year, unit_id=plan.unit_id, status=status, title=title or plan.title.replace(
+        str(plan.year), str(year)))
     for column in plan.columns:
-        copy.columns.append(_copy_column(column, year - plan.year))
+        copy.columns.append(_copy_column(column, year - plan.year, topics or {}, units or {}))
     db.session.add(copy)
     db.session.flush()
     return copy
 
 
-def _copy_column(column: PlanColumn, years: int) -> PlanColumn:
-    """A column moved `years` on, with its slots: weekly slots realigned to the new weeks."""
+def _copy_column(column: PlanColumn, years: int, topics: Mapping[str, str],
+                 units: Mapping[int, int]) -> PlanColumn:
+    """A column moved `years` on, with its slots: weekly slots realigned to the new weeks.
+    Two former units of an "all units" month that became one unit share its one slot."""
     new = PlanColumn(name=column.name, channel=column.channel, cadence=column.cadence,
                      position=column.position)
     year = column.plan.year + years
@@ -125,7 +138,13 @@ def _copy_column(column: PlanColumn, years: int) -> PlanColumn:
         months = [Month(year, s.period_start.month) for s in column.slots]
         periods = [(m.first, m.last) for m in months]
         sources = column.slots
+    taken: set[tuple[date, int | None]] = set()
     for (start, end), slot in zip(periods, sources, strict=False):
-        new.slots.append(Slot(period_start=start, period_end=end, topic=slot.topic,
-                              assigned_unit_id=slot.assigned_unit_id, all_units=slot.all_units))
+        unit_id = units.get(slot.assigned_unit_id, slot.assigned_unit_id)
+        if slot.all_units and (start, unit_id) in taken:
+            continue
+        taken.add((start, unit_id))
+        new.slots.append(Slot(period_start=start, period_end=end,
+                              topic=topics.get(slot.topic, slot.topic),
+                              assigned_unit_id=unit_id, all_units=slot.all_units))
     return new

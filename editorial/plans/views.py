@@ -1,21 +1,17 @@
-"""The plans' pages: the year table (and its .docx), a slot's page, plan copy."""
+"""The plans' pages: the year table (and its .docx), a slot's page."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, request, url_for
+from flask import Blueprint, Response, request
 from flask_babel import force_locale
-from flask_login import current_user, login_required
+from flask_login import login_required
 
-from editorial.audit import services as audit
-from editorial.auth.rules import Role
 from editorial.extensions import db
 from editorial.plans import export, labels, services
-from editorial.plans.forms import PlanFilter, parse_year
+from editorial.plans.forms import PlanFilter
 from editorial.plans.models import Plan, Slot
 from editorial.plans.rules import Channel
 from editorial.units import settings
-from editorial.web.attempt import attempt
-from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("plans", __name__)
@@ -62,30 +58,3 @@ def slot(slot_id: int):
                             unit_label=services.slot_unit_label(found),
                             status_labels=labels.STATUS_LABELS,
                             channel_labels=labels.CHANNEL_LABELS)
-
-
-@bp.post("/plans/<int:plan_id>/copy")
-@roles_required(Role.EDITOR)
-def copy(plan_id: int):
-    """Copy a plan into a new year (each December) and show the new year's table."""
-    plan = db.get_or_404(Plan, plan_id)
-
-    def change() -> Plan:
-        new = services.copy_plan(plan, parse_year(request.form.get("year")))
-        audit.record(current_user, "plan.copy", new, after={"from_year": plan.year,
-                                                            "year": new.year}, unit_id=plan.unit_id)
-        return new
-
-    return attempt(change, lambda new: redirect(url_for("plans.year_plan", year=new.year), 303),
-                   lambda error, _status: _year_with_error(plan.year, error))
-
-
-def _year_with_error(year: int, error: str):
-    """The year page again, with the copy form's error, answered 422."""
-    filters = PlanFilter()
-    return page_or_fragment(
-        "plans/year.html", "plans/year.html", status=422, year=year,
-        plans=services.plans_of_year(year), rows=services.year_table(year), filters=filters,
-        channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
-        units=settings.assignable_units(), years=services.plan_years(), error=error,
-    )
