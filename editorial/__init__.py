@@ -25,6 +25,7 @@ def blueprints() -> list:
     from editorial.observances.views import bp as observances
     from editorial.plans.copy_views import bp as plan_copy
     from editorial.plans.import_views import bp as plan_import
+    from editorial.plans.matrix_views import bp as plan_matrix
     from editorial.plans.suggest_views import bp as plan_suggest
     from editorial.plans.views import bp as plans
     from editorial.registrations.views import bp as registrations
@@ -34,7 +35,7 @@ def blueprints() -> list:
 
     return [auth, dashboard, calendar_views, plans, registrations, search, units, observances,
             changes, audit, feeds, notifications, jobs, admin, website,
-            plan_import, plan_copy, plan_suggest]
+            plan_import, plan_copy, plan_suggest, plan_matrix]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
