@@ -27,9 +27,14 @@ def parse_channels(values: Iterable[str]) -> tuple[Channel, ...]:
     return channels
 
 
-def encode(data: bytes) -> str:
-    """The file as the preview page carries it back (no state kept on the server)."""
-    return base64.b64encode(data).decode("ascii")
+CHUNK = 256 * 1024  # under the server's limit for one form field (a multipart body has no total)
+
+
+def encode(data: bytes) -> list[str]:
+    """The file as the preview page carries it back (no state kept on the server): base64,
+    in pieces, so a plan with pictures in it still fits the form."""
+    text = base64.b64encode(data).decode("ascii")
+    return [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
 
 
 def _decode(text: str) -> bytes:
@@ -45,7 +50,7 @@ def parse(form: MultiDict, files: MultiDict) -> ImportRequest:
     if upload is not None and upload.filename:
         data, filename = upload.read(), upload.filename
     elif form.get("data"):
-        data, filename = _decode(form["data"]), form.get("filename", "")
+        data, filename = _decode("".join(form.getlist("data"))), form.get("filename", "")
     else:
         raise RuleViolation(_("Hãy chọn tệp kế hoạch (.docx hoặc .xlsx)."))
     return ImportRequest(data=data, filename=filename, year=parse_year(form.get("year")),

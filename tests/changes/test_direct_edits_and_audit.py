@@ -1,5 +1,6 @@
 """Editors change the plan directly (form and drag-and-drop); the audit log shows each step."""
 
+import re
 import threading
 from datetime import date
 
@@ -111,7 +112,9 @@ def test_plan_copy_and_calendar_admin_are_audited(demo, login_as, db):
 
     auth = login_as("quantri")
     plan = db.session.scalar(select(Plan).where(Plan.year == 2023))
-    auth.post(f"/plans/{plan.id}/copy", {"year": "2024"})
+    preview = auth.post(f"/plans/{plan.id}/copy", {"year": "2024"}).get_data(as_text=True)
+    fingerprint = re.search(r'name="fingerprint" value="([^"]+)"', preview)[1]
+    auth.post(f"/plans/{plan.id}/copy/confirm", {"year": "2024", "fingerprint": fingerprint})
     auth.post("/admin/calendar/exceptions", {"day": "05/06/2023", "kind": "off", "name": "Nghỉ",
                                             "year": "2023"})
     actions = {e.action for e in db.session.scalars(select(AuditEntry))}
