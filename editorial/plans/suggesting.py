@@ -31,10 +31,15 @@ class PlanningMonth:
     clashes: list[clashes.Clash]
 
 
+def suggestions(year: int) -> dict[int, list[Suggestion]]:
+    """Month → suggestions, from the shipped table with the admins' rows (local days)."""
+    return suggestions_for_year(year, observances.anniversary_table(),
+                                khmer_new_year=observances.khmer_new_year(year))
+
+
 def for_year(year: int) -> list[PlanningMonth]:
     """The twelve months of `year` with what can be planned in each."""
-    found = suggestions_for_year(year, observances.anniversary_table(),
-                                 khmer_new_year=observances.khmer_new_year(year))
+    found = suggestions(year)
     rows: dict[int, list[rules.YearRow]] = defaultdict(list)
     for row in draft_rows(year):
         rows[row.month].append(row)
@@ -80,9 +85,8 @@ def use(year: int, month: int, key: str, slot_id: int) -> tuple[Slot, str, list[
     """Make suggestion `key` the topic of the draft row of `slot_id` in `month`: every slot
     of that row (each channel, each unit of an "all units" month). Returns the chosen slot,
     the topic it had, and the slots changed."""
-    suggestion = next((s for s in suggestions_for_year(
-        year, observances.anniversary_table(), khmer_new_year=observances.khmer_new_year(year)
-    )[month] if s.key == key), None) if 1 <= month <= 12 else None
+    offered = suggestions(year).get(month, [])
+    suggestion = next((s for s in offered if s.key == key), None)
     if suggestion is None:
         raise RuleViolation(_("Không có gợi ý này trong tháng %(m)s/%(y)s.", m=month, y=year))
     slot = next((s for s in _draft_slots(year) if s.id == slot_id), None)

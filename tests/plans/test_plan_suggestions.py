@@ -79,3 +79,14 @@ def test_clashes_are_flagged_in_their_month(demo, login_as, db, client):
 def test_officers_see_no_suggestions(demo, login_as, client):
     login_as("kesach")
     assert client.get("/plans/2027/suggestions").status_code == 403
+
+
+def test_the_admins_local_days_are_suggested_in_their_month(demo, login_as, db, client):
+    from editorial.observances.models import AnniversaryEntry
+
+    db.session.add(AnniversaryEntry(key="tai-lap-tinh-soc-trang", name="Ngày tái lập tỉnh "
+                                    "Sóc Trăng", category="local", year=1992, month=4, day=1))
+    db.session.commit()
+    login_as("bientap")
+    april = _month(client.get("/plans/2027/suggestions").get_data(as_text=True), 4)
+    assert "35 năm Ngày tái lập tỉnh Sóc Trăng" in april and "Ngày của địa phương" in april
