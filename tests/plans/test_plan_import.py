@@ -178,3 +178,16 @@ def test_a_big_file_travels_back_in_pieces(demo, login_as, db):
     assert _confirm(auth, html).status_code == 303
     assert len(services.year_table(2024)) == 12
     gc.collect()  # here, not in a later test
+
+
+def test_an_excel_sheet_imports_the_same_way(demo, login_as, db):
+    from tests.plans.test_importing import _xlsx
+
+    auth = login_as("bientap")
+    html = _upload(auth, _xlsx(SEED_TABLE), 2024, "ke-hoach.xlsx",
+                   title="Kế hoạch năm 2024").get_data(as_text=True)
+    assert html.count('class="problem"') == 0
+    assert _confirm(auth, html).status_code == 303
+    db.session.expire_all()
+    assert db.session.scalar(select(Plan.title).where(Plan.year == 2024)) == "Kế hoạch năm 2024"
+    assert [r.topic for r in services.year_table(2024)] == [t for _, t, _, _ in TOPICS]
