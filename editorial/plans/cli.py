@@ -40,7 +40,9 @@ def preview_lines(found: imports.ImportPreview) -> list[str]:
         done = " (Đã thực hiện)" if r.row.done else ""
         month = r.row.month if r.row.month is not None else r.row.month_text
         unit = found.unit_label(r) or r.row.unit_text
-        lines.append(f"{r.row.number:>3}. Tháng {month} · {r.row.content} · {unit}{done}")
+        channels = ", ".join(c.value for c in found.channels_of(r))
+        lines.append(f"{r.row.number:>3}. Tháng {month} · {r.row.content} · {unit}{done}"
+                     f" [{channels}]")
         lines += [f"     ! {p}" for p in r.problems]
     return lines
 

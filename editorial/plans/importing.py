@@ -4,8 +4,9 @@ before the rows become slots. Pure: bytes in, dataclasses out."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Final, Literal
@@ -17,6 +18,7 @@ AllUnits = Literal["all"]
 
 DONE_MARK = re.compile(r"\s*\(\s*đã\s+thực\s+hiện\s*\)", re.IGNORECASE)
 _HEADERS = {"month": ("thang",), "content": ("noi dung",), "unit": ("don vi",)}
+_CHANNELS_HEADER = "kenh"  # optional: the exporter's last column, the row's channels
 _FRONT_PREFIXES = (  # longest first: "uy ban mttq viet nam" before "uy ban mttq"
     "ban thuong truc", "uy ban mat tran to quoc viet nam", "uy ban mat tran to quoc",
     "mat tran to quoc viet nam", "mat tran to quoc", "uy ban mttq viet nam", "uy ban mttqvn",
@@ -39,6 +41,7 @@ class TableRow:
     content: str
     unit_text: str
     done: bool = False
+    channels_text: str = ""  # the "Kênh" cell when the table has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +134,10 @@ def _header_columns(cells: Sequence[str]) -> dict[str, int] | None:
         if at is None:
             return None
         found[field] = at
-    return found if len(set(found.values())) == 3 else None
+    if len(set(found.values())) != 3:
+        return None
+    extra = [i for i, k in enumerate(keys) if k == _CHANNELS_HEADER and i not in found.values()]
+    return found | ({"channels": extra[0]} if extra else {})
 
 
 def _rows_under_header(grid: list[list[str]]) -> list[TableRow] | None:
@@ -154,11 +160,13 @@ def _table_row(cells: Sequence[str], cols: dict[str, int]) -> TableRow:
     month_text, content, unit = (
         " ".join(DONE_MARK.sub("", t).split()) for t in (month_text, content, unit)
     )
-    return TableRow(0, month_text, parse_month(month_text), content, unit, done)
+    channels = cells[cols["channels"]] if cols.get("channels", len(cells)) < len(cells) else ""
+    return TableRow(0, month_text, parse_month(month_text), content, unit, done,
+                    " ".join(channels.split()))
 
 
 def _numbered(row: TableRow, number: int) -> TableRow:
-    return TableRow(number, row.month_text, row.month, row.content, row.unit_text, row.done)
+    return dataclasses.replace(row, number=number)
 
 
 def parse_month(text: str) -> int | None:
@@ -245,3 +253,18 @@ def _problems(
     if row.content and (first := seen.get((row.month, search_key(row.content)))):
         problems.append(f"Trùng với dòng {first} (cùng tháng, cùng nội dung).")
     return problems
+
+
+def read_channels(text: str, names: Mapping[str, Iterable[str]]) -> tuple[list[str], list[str]]:
+    """The channels a "Kênh" cell names ("Đài PT-TH, Báo"), as keys of `names` (each key's
+    words, compared without diacritics), and the parts that name none."""
+    wanted = {search_key(n): key for key, words in names.items() for n in words}
+    found: list[str] = []
+    unknown: list[str] = []
+    for part in (p.strip() for p in re.split(r"[,;\n]+", text)):
+        key = wanted.get(search_key(part)) if part else None
+        if key is not None and key not in found:
+            found.append(key)
+        elif part and key is None:
+            unknown.append(part)
+    return found, unknown

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -56,6 +57,10 @@ class ImportPreview:
     def ok(self) -> bool:
         return not self.problems and all(r.ok for r in self.rows)
 
+    def channels_of(self, row: PreviewRow) -> tuple[Channel, ...]:
+        """The columns the row will be saved in."""
+        return row_channels(row, self.request.channels)
+
     def unit_label(self, row: PreviewRow) -> str:
         """The unit the row will be given, by name."""
         if row.all_units:
@@ -70,7 +75,8 @@ def preview(request: ImportRequest, province_id: int) -> ImportPreview:
     except ValueError as error:
         raise RuleViolation(str(error)) from None
     units = _units_of_year(request.year)
-    checked = _unit_twice(importing.check_rows(rows, lineage.unit_names(units)))
+    checked = importing.check_rows(rows, lineage.unit_names(units))
+    checked = _unit_twice(_with_channels(checked, request.channels), request.channels)
     title = (request.title.strip() or importing.document_title(request.data, request.filename)
              or _default_title(request.year))
     everyone = _all_units(province_id, request.year)
@@ -78,6 +84,31 @@ def preview(request: ImportRequest, province_id: int) -> ImportPreview:
                           everyone, _plan_of(province_id, request.year))
     found.problems = _plan_problems(found)
     return found
+
+
+def channel_names() -> dict[str, tuple[str, ...]]:
+    """Each channel's words as a "Kênh" cell may write them (the exporter writes Vietnamese)."""
+    with force_locale("vi"):
+        vietnamese = {c: str(label) for c, label in CHANNEL_LABELS.items()}
+    return {c.value: (c.value, vietnamese[c], str(CHANNEL_LABELS[c])) for c in Channel}
+
+
+def row_channels(row: PreviewRow, chosen: tuple[Channel, ...]) -> tuple[Channel, ...]:
+    """The columns a row goes into: those its "Kênh" cell names, else every chosen one."""
+    named, _unknown = importing.read_channels(row.row.channels_text, channel_names())
+    return tuple(c for c in chosen if c.value in named) if named else chosen
+
+
+def _with_channels(rows: list[PreviewRow], chosen: tuple[Channel, ...]) -> list[PreviewRow]:
+    """Flag a "Kênh" cell naming no known channel, or only channels not being imported."""
+    out = []
+    for r in rows:
+        named, unknown = importing.read_channels(r.row.channels_text, channel_names())
+        problems = [_("Không nhận ra kênh “%(k)s”.", k=k) for k in unknown]
+        if named and not row_channels(r, chosen):
+            problems.append(_("Dòng này thuộc kênh không được chọn để nhập."))
+        out.append(dataclasses.replace(r, problems=(*r.problems, *problems)) if problems else r)
+    return out
 
 
 def _default_title(year: int) -> str:
@@ -100,19 +131,21 @@ def _plan_of(province_id: int, year: int) -> Plan | None:
     return db.session.scalar(select(Plan).where(Plan.unit_id == province_id, Plan.year == year))
 
 
-def _unit_twice(rows: list[PreviewRow]) -> list[PreviewRow]:
-    """Flag a unit given a second row in one month (each column has one slot a month per
-    unit; an "all units" month already gives every unit its slot)."""
-    months: dict[int | None, dict[int | str, int]] = {}
+def _unit_twice(rows: list[PreviewRow], chosen: tuple[Channel, ...]) -> list[PreviewRow]:
+    """Flag a unit given a second row in one month of one channel (a column has one slot a
+    month per unit; an "all units" month already gives every unit its slot)."""
+    taken: dict[tuple[int | None, Channel], dict[int | str, int]] = {}
     out = []
     for r in rows:
         unit = importing.ALL if r.all_units else r.unit_id
         if r.ok and unit is not None:
-            taken = months.setdefault(r.row.month, {})
-            first = taken.get(unit) or taken.get(importing.ALL) or (
-                min(taken.values()) if unit == importing.ALL and taken else None)
-            taken.setdefault(unit, r.row.number)
-            if first is not None:
+            firsts = []
+            for channel in row_channels(r, chosen):
+                units = taken.setdefault((r.row.month, channel), {})
+                firsts.append(units.get(unit) or units.get(importing.ALL) or (
+                    min(units.values()) if unit == importing.ALL and units else None))
+                units.setdefault(unit, r.row.number)
+            if first := min((f for f in firsts if f is not None), default=None):
                 message = _("Đơn vị này đã có dòng %(n)s trong cùng tháng.", n=first)
                 r = dataclasses.replace(r, problems=(*r.problems, message))
         out.append(r)
@@ -149,7 +182,9 @@ def save(found: ImportPreview) -> Plan:
     for position, channel in enumerate(found.request.channels, start=start):
         column = PlanColumn(name=COLUMN_NAMES[channel], channel=channel,
                             cadence=Cadence.MONTHLY, position=position)
-        column.slots.extend(slot for r in found.rows for slot in _slots(found, r))
+        column.slots.extend(slot for r in found.rows
+                            if channel in row_channels(r, found.request.channels)
+                            for slot in _slots(found, r))
         plan.columns.append(column)
     db.session.add(plan)
     db.session.flush()

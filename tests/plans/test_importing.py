@@ -198,3 +198,16 @@ def test_former_names_and_ambiguity() -> None:
 )
 def test_parse_month(text: str, month: int | None) -> None:
     assert parse_month(text) == month
+
+
+def test_a_channels_column_is_read_when_there_is_one() -> None:
+    from editorial.plans.importing import read_channels
+
+    rows = read_table(_docx([("5", "Gương người tốt", "Thạnh Trị", "Trang thông tin điện tử")],
+                            header=(*HEADER, "Kênh")), "a.docx")
+    assert rows[0].channels_text == "Trang thông tin điện tử" and rows[0].unit_text == "Thạnh Trị"
+    names = {"radio_tv": ("Đài PT-TH",), "newspaper": ("Báo",), "website": ("Trang thông tin "
+                                                                            "điện tử",)}
+    assert read_channels("Đài PT-TH, Báo", names) == (["radio_tv", "newspaper"], [])
+    assert read_channels("bao; Zalo", names) == (["newspaper"], ["Zalo"])
+    assert read_channels("", names) == ([], [])

@@ -191,3 +191,26 @@ def test_an_excel_sheet_imports_the_same_way(demo, login_as, db):
     db.session.expire_all()
     assert db.session.scalar(select(Plan.title).where(Plan.year == 2024)) == "Kế hoạch năm 2024"
     assert [r.topic for r in services.year_table(2024)] == [t for _, t, _, _ in TOPICS]
+
+
+def test_the_round_trip_keeps_each_rows_channels(demo, login_as, db, client):
+    from editorial.plans.models import PlanColumn
+    from editorial.plans.rules import Cadence, Channel
+
+    plan = db.session.scalar(select(Plan).where(Plan.year == 2023))
+    thanh_tri = db.session.scalar(select(Unit).where(Unit.short_name == "Thạnh Trị"))
+    website = PlanColumn(name="Tin, bài", channel=Channel.WEBSITE, cadence=Cadence.MONTHLY,
+                         position=2)
+    website.slots.append(Slot(period_start=date(2023, 5, 1), period_end=date(2023, 5, 31),
+                              topic="Gương người tốt, việc tốt", assigned_unit=thanh_tri))
+    plan.columns.append(website)
+    db.session.commit()
+    auth = login_as("bientap")
+    exported = client.get("/plans/2023.docx").data
+    html = _upload(auth, exported, 2024, "ke-hoach-2023.docx",
+                   channel=["radio_tv", "newspaper", "website"]).get_data(as_text=True)
+    assert _confirm(auth, html).status_code == 303
+    db.session.expire_all()
+    assert _rows(2024) == _rows(2023) and len(_rows(2024)) == 13
+    narrow = _upload(auth, exported, 2025, "ke-hoach-2023.docx", channel=["radio_tv"])
+    assert "Dòng này thuộc kênh không được chọn để nhập." in narrow.get_data(as_text=True)
