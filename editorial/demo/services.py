@@ -12,10 +12,9 @@ from editorial.auth.models import User
 from editorial.auth.rules import Role
 from editorial.demo import soc_trang as seed
 from editorial.extensions import db
-from editorial.plans import rules
+from editorial.plans import copying, rules
 from editorial.plans.models import Plan, PlanColumn, Slot
-from editorial.plans.rules import Cadence, Channel, SlotStatus
-from editorial.plans.services import copy_plan
+from editorial.plans.rules import Cadence, Channel, PlanStatus, SlotStatus
 from editorial.units.models import ProvinceSettings, Unit
 from editorial.units.rules import UnitKind
 
@@ -104,13 +103,14 @@ def _run_past_months(plan: Plan, today: date) -> None:
 
 
 def load_demo(today: date) -> None:
-    """Load the demo province and carry its 2023 plan into today's year (idempotent)."""
+    """Load the demo province and carry its 2023 plan, recounted, into today's year
+    (idempotent)."""
     province, departments, districts = _units()
     _settings(province, departments)
     plan = _plan_2023(province, districts)
     carried = select(Plan).where(Plan.unit_id == province.id, Plan.year == today.year)
     if db.session.scalar(carried) is None:
-        _run_past_months(copy_plan(plan, today.year), today)
+        _run_past_months(copying.copy(plan, today.year, status=PlanStatus.ACTIVE), today)
     for login, name, role, where in seed.STAFF:
         unit = province if where == "province" else departments[where]
         _user(login, name, Role(role), unit)
