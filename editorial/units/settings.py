@@ -3,12 +3,16 @@ slots, who owes registrations and the website quota; and the units those decisio
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from flask import g, has_app_context
-from sqlalchemy import or_, select
+from flask_babel import gettext as _
+from sqlalchemy import inspect, or_, select
 
+from editorial.audit import services as audit
 from editorial.calendar.reports import Quota
+from editorial.errors import RuleViolation
 from editorial.extensions import db
 from editorial.units import scope
 from editorial.units.models import ProvinceSettings, Unit
@@ -86,3 +90,29 @@ def quota_kinds() -> tuple[UnitKind, ...]:
     if has_app_context():
         g.quota_kinds = found
     return found
+
+
+def save(actor, province_id: int, focal_unit_id: int | None, table: DutyTable) -> None:
+    """Store what a province decided (audited as province.settings, before → after)."""
+    focal = db.session.get(Unit, focal_unit_id) if focal_unit_id is not None else None
+    if focal_unit_id is not None and (focal is None or focal.root_id != province_id):
+        raise RuleViolation(_("Ban đầu mối phải là một đơn vị của tỉnh, thành phố này."))
+    row = db.session.get(ProvinceSettings, province_id) or ProvinceSettings(province_id=province_id)
+    before = _stored(row) if row.province_id and inspect(row).persistent else None
+    row.focal_unit = focal
+    row.assignable_kinds = ",".join(table.assignable)
+    row.registering_kinds = ",".join(table.registering)
+    row.quota_json = json.dumps(table.stored_quotas())
+    row.all_units_label = table.all_units_label
+    db.session.add(row)
+    db.session.flush()
+    g.pop("province_settings", None)
+    g.pop("quota_kinds", None)
+    audit.record(actor, "province.settings", ("province_settings", province_id), before=before,
+                 after=_stored(row), unit_id=province_id)
+
+
+def _stored(row: ProvinceSettings) -> dict:
+    return {"focal_unit_id": row.focal_unit_id, "assignable": row.assignable_kinds,
+            "registering": row.registering_kinds, "quotas": json.loads(row.quota_json or "{}"),
+            "all_units_label": row.all_units_label}
