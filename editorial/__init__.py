@@ -13,6 +13,7 @@ from editorial.extensions import babel, csrf, db, htmx, login_manager, migrate
 
 def blueprints() -> list:
     """Every blueprint of the app, in one explicit list."""
+    from editorial.admin.province_views import bp as province_settings
     from editorial.admin.views import bp as admin
     from editorial.audit.views import bp as audit
     from editorial.auth.views import bp as auth
@@ -34,7 +35,7 @@ def blueprints() -> list:
     from editorial.website.views import bp as website
 
     return [auth, dashboard, calendar_views, plans, registrations, search, units, observances,
-            changes, audit, feeds, notifications, jobs, admin, website,
+            changes, audit, feeds, notifications, jobs, admin, province_settings, website,
             plan_import, plan_copy, plan_suggest, plan_matrix]
 
 

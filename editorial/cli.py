@@ -11,7 +11,7 @@ from editorial.auth.rules import Role
 from editorial.errors import DomainError
 from editorial.extensions import db
 
-demo = AppGroup("demo", help="Dữ liệu mẫu (tỉnh Sóc Trăng 2023).")
+demo = AppGroup("demo", help="Dữ liệu mẫu (thành phố Cần Thơ hiện nay, tỉnh Sóc Trăng 2023).")
 users = AppGroup("users", help="Người dùng.")
 units = AppGroup("units", help="Đơn vị.")
 
@@ -23,16 +23,16 @@ def demo_load() -> None:
 
     load_demo(clock.today())
     db.session.commit()
-    click.echo("Đã nạp dữ liệu mẫu tỉnh Sóc Trăng.")
+    click.echo("Đã nạp dữ liệu mẫu: thành phố Cần Thơ và tỉnh Sóc Trăng (2023).")
 
 
 @demo.command("logins")
 def demo_logins() -> None:
     """Print the demo logins and their password."""
+    from editorial.demo.loading import PASSWORD
     from editorial.demo.services import demo_logins as logins
-    from editorial.demo.soc_trang import DEMO_PASSWORD
 
-    click.echo(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+    click.echo(f"Tài khoản mẫu (mật khẩu chung: {PASSWORD}):")
     for login, role, unit in logins():
         click.echo(f"  {login:<12} {role:<8} {unit}")
     click.echo("Mở http://127.0.0.1:5000 trong trình duyệt.")

@@ -67,5 +67,5 @@ def _year_with_error(year: int, error: str):
         "plans/year.html", "plans/year.html", status=422, year=year,
         plans=services.plans_of_year(year), rows=services.year_table(year), filters=PlanFilter(),
         channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
-        units=settings.assignable_units(), years=services.plan_years(), error=error,
+        units=settings.assignable_units(year), years=services.plan_years(), error=error,
     )

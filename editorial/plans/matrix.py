@@ -48,7 +48,7 @@ def build(units: Iterable[tuple[int, str]],
 
 def year_matrix(year: int) -> list[Line]:
     """The matrix of the year's plans in the request's province (three queries)."""
-    units = [(u.id, u.label) for u in settings.assignable_units()]
+    units = [(u.id, u.label) for u in settings.assignable_units(year)]
     chips = [(s.assigned_unit_id, s.assigned_unit.label if s.assigned_unit
               else services.slot_unit_label(s), s.period_start.month,
               Chip(s.id, s.column.channel, s.status, s.title,

@@ -26,7 +26,7 @@ def year_plan(year: int):
     return page_or_fragment(
         "plans/year.html", "plans/_year_table.html", year=year, plans=plans, rows=rows,
         filters=filters, channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
-        units=settings.assignable_units(), years=services.plan_years(), error=None,
+        units=settings.assignable_units(year), years=services.plan_years(), error=None,
     )
 
 

@@ -128,13 +128,3 @@ def test_officer_and_viewer_cannot_copy(demo, login_as, db, client):
         auth.post("/logout")
     assert db.session.query(Plan).count() == 1
 
-
-def test_the_demo_carries_its_plan_into_today_recounted(app, db):
-    from editorial.demo.services import load_demo
-
-    load_demo(date(2026, 3, 15))
-    db.session.commit()
-    carried = _plan(db, 2026)
-    assert carried.status == PlanStatus.ACTIVE
-    topics = {s.period_start.month: s.topic for s in carried.columns[0].slots}
-    assert topics == {m: WORDING_2026.get(m, t) for m, t, _, _ in TOPICS}

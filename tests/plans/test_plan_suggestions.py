@@ -83,9 +83,12 @@ def test_officers_see_no_suggestions(demo, login_as, client):
 
 def test_the_admins_local_days_are_suggested_in_their_month(demo, login_as, db, client):
     from editorial.observances.models import AnniversaryEntry
+    from editorial.units.models import Unit
 
+    province = db.session.scalar(select(Unit).where(Unit.province_id.is_(None)))
     db.session.add(AnniversaryEntry(key="tai-lap-tinh-soc-trang", name="Ngày tái lập tỉnh "
-                                    "Sóc Trăng", category="local", year=1992, month=4, day=1))
+                                    "Sóc Trăng", category="local", year=1992, month=4, day=1,
+                                    province_id=province.id))
     db.session.commit()
     login_as("bientap")
     april = _month(client.get("/plans/2027/suggestions").get_data(as_text=True), 4)
