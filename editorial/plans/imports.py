@@ -117,9 +117,7 @@ def _default_title(year: int) -> str:
 
 def _units_of_year(year: int) -> list[Unit]:
     """The units slots can be given to, that exist in the plan's year (with former names)."""
-    query = select(Unit).where(Unit.kind.in_(settings.duties().assignable))
-    units = lineage.load_with_lineage(query.order_by(Unit.position, Unit.id))
-    return [u for u in units if lineage.valid_in_year(u, year)]
+    return settings.assignable_units(year)
 
 
 def _all_units(province_id: int, year: int) -> list[Unit]:

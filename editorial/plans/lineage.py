@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from editorial.extensions import db
 from editorial.plans.importing import UnitName
+from editorial.units import scope
 from editorial.units.models import Unit, lineage
 
 
@@ -20,29 +20,35 @@ def valid_in_year(unit: Unit, year: int) -> bool:
             and (unit.valid_to is None or unit.valid_to >= date(year, 1, 1)))
 
 
-def former_names(unit: Unit) -> tuple[str, ...]:
-    """The unit's own names, then those of every unit it was formed from (transitively)."""
-    names: list[str] = []
-    seen: set[int] = set()
-    todo = [unit]
-    while todo:
-        current = todo.pop(0)
-        if current.id in seen:
-            continue
-        seen.add(current.id)
-        names += [n for n in (current.name, current.short_name) if n and n not in names]
-        todo.extend(current.formed_from)
-    return tuple(names)
+def former_names(units: Iterable[Unit]) -> dict[int, list[str]]:
+    """Each unit's names, then those of every unit it was formed from, transitively (one
+    query a generation). Former units may be of another province (Sóc Trăng's communes in
+    Cần Thơ's): their names are read outside the province's scope, nothing else is."""
+    names = {u.id: [n for n in (u.name, u.short_name) if n] for u in units}
+    origins = {uid: {uid} for uid in names}
+    seen = set(names)
+    with scope.inside(None):
+        while origins:
+            rows = db.session.execute(
+                select(lineage.c.unit_id, Unit.id, Unit.name, Unit.short_name)
+                .join(Unit, Unit.id == lineage.c.predecessor_id)
+                .where(lineage.c.unit_id.in_(origins))).all()
+            following: dict[int, set[int]] = {}
+            for successor, predecessor, name, short in rows:
+                for origin in origins[successor]:
+                    names[origin] += [n for n in (name, short) if n and n not in names[origin]]
+                    if predecessor not in seen:
+                        following.setdefault(predecessor, set()).add(origin)
+            seen |= set(following)
+            origins = following
+    return names
 
 
 def unit_names(units: Iterable[Unit]) -> list[UnitName]:
     """The units as the importer matches them: each with its own and its former names."""
-    return [UnitName(u.id, former_names(u)) for u in units]
-
-
-def load_with_lineage(query) -> list[Unit]:
-    """The units of `query` with their "formed from" links loaded in one more query."""
-    return list(db.session.scalars(query.options(selectinload(Unit.formed_from))))
+    units = list(units)
+    names = former_names(units)
+    return [UnitName(u.id, tuple(names[u.id])) for u in units]
 
 
 def successors(unit_ids: Iterable[int], year: int) -> dict[int, Unit | None]:

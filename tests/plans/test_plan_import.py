@@ -214,3 +214,24 @@ def test_the_round_trip_keeps_each_rows_channels(demo, login_as, db, client):
     assert _rows(2024) == _rows(2023) and len(_rows(2024)) == 13
     narrow = _upload(auth, exported, 2025, "ke-hoach-2023.docx", channel=["radio_tv"])
     assert "Dòng này thuộc kênh không được chọn để nhập." in narrow.get_data(as_text=True)
+
+
+def test_former_units_of_another_province_are_matched_to_this_ones(demo, db, login_as):
+    from editorial.auth.rules import Role
+    from tests.factories import make_user
+
+    city = db.session.scalar(select(Unit).where(Unit.short_name == "TP. Sóc Trăng"))
+    can_tho = Unit(name="Ủy ban MTTQ Việt Nam thành phố Cần Thơ", kind=UnitKind.PROVINCE)
+    ward = Unit(name="Ủy ban MTTQ Việt Nam phường Phú Lợi", kind=UnitKind.COMMUNE,
+                parent=can_tho, valid_from=date(2025, 7, 1))
+    ward.formed_from.append(city)
+    db.session.add_all([can_tho, ward])
+    db.session.flush()
+    db.session.add(ProvinceSettings(province_id=can_tho.id, assignable_kinds="commune",
+                                    registering_kinds="commune"))
+    make_user("bientap_ct", Role.EDITOR, can_tho)
+    db.session.commit()
+    auth = login_as("bientap_ct")
+    html = _upload(auth, _docx(SEED_TABLE[:1]), 2026).get_data(as_text=True)
+    row = html[html.index('data-row="1"'):]
+    assert "phường Phú Lợi" in row[:row.index("</tr>")] and 'class="problem"' not in html
