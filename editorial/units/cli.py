@@ -74,7 +74,7 @@ def _describe(row: PreviewRow) -> str:
     """One row of the preview as a line (and its errors below it)."""
     unit = row.unit
     where = f" ← {unit.parent}" if unit.parent else ""
-    lines = [f"Dòng {row.line:>4}  {IMPORT_ACTIONS[row.action]:<10} {unit.name} "
+    lines = [f"Dòng {row.line:>4}  {str(IMPORT_ACTIONS[row.action]):<10} {unit.name} "
              f"[{unit.kind or '?'}{', ' + unit.code if unit.code else ''}]{where}"]
     lines += [f"           ✗ {error}" for error in row.errors]
     return "\n".join(lines)

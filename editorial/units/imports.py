@@ -150,7 +150,7 @@ def _last_positions(province_id: int) -> dict[int | None, int]:
     """The last sibling position under each parent of the province."""
     query = (select(Unit.parent_id, func.max(Unit.position))
              .where(Unit.in_province(province_id)).group_by(Unit.parent_id))
-    return dict(db.session.execute(query).tuples().all())
+    return {parent: last for parent, last in db.session.execute(query)}
 
 
 def _save_row(actor, row: PreviewRow, by_id: dict[int, Unit], made: dict[int, Unit],

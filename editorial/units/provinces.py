@@ -42,11 +42,15 @@ def provinces() -> list[Unit]:
 
 
 def find_province(ref: str) -> Unit | None:
-    """The province committee with this name, short name, official code or id, or None."""
-    key = fold(ref.strip())
-    return next((unit for unit in provinces() if key in {
-        fold(unit.name), fold(unit.short_name), fold(unit.code or ""), str(unit.id)} - {""}),
-        None)
+    """The province committee with this name, short name, official code or id, else the one
+    whose name contains `ref` (without diacritics); None when there is none or several."""
+    key, roots = fold(ref.strip()), provinces()
+    if not key:
+        return None
+    exact = [unit for unit in roots if key in {
+        fold(unit.name), fold(unit.short_name), fold(unit.code or ""), str(unit.id)}]
+    near = exact or [unit for unit in roots if key in fold(unit.name)]
+    return near[0] if len(near) == 1 else None
 
 
 def set_up(name: str, login: str, password: Callable[[], str], name_of_admin: str = "") -> Setup:
