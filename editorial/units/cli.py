@@ -13,6 +13,7 @@ from editorial.units import imports, provinces
 from editorial.units.importing import PreviewRow
 from editorial.units.labels import IMPORT_ACTIONS
 from editorial.units.models import Unit
+from editorial.units.services import unit_tree
 
 units = AppGroup("units", help="Đơn vị.")
 CREATED = {"province": "Ủy ban MTTQ", "settings": "cài đặt mặc định", "admin": "quản trị viên"}
@@ -46,8 +47,6 @@ def setup(name: str, login: str, password: str | None, admin_name: str) -> None:
 @units.command("list")
 def units_list() -> None:
     """List the units: id, kind, code, name, indented by depth."""
-    from editorial.units.services import unit_tree
-
     for unit, depth in unit_tree():
         click.echo(f"{unit.id:>4}  {unit.kind.value:<11} {unit.code or '-':<8} "
                    f"{'  ' * depth}{unit.name}")

@@ -118,6 +118,8 @@ def confirm(actor, province: Unit, data: bytes, filename: str, fingerprint: str)
         found = check(data, filename, province)
     except ValueError as error:
         raise RuleViolation(str(error)) from None
+    if not found.ok:
+        raise RuleViolation(_("Tệp còn dòng có lỗi; chưa lưu gì."))
     if found.fingerprint != fingerprint:
         raise Conflict(_("Các đơn vị vừa thay đổi sau khi xem trước; hãy xem lại rồi xác nhận."))
     return save(actor, province, found)
