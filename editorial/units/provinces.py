@@ -41,15 +41,15 @@ def provinces() -> list[Unit]:
     return sorted(db.session.scalars(query), key=lambda unit: fold(unit.name))
 
 
-def find_province(ref: str) -> Unit | None:
-    """The province committee with this name, short name, official code or id, else the one
-    whose name contains `ref` (without diacritics); None when there is none or several."""
+def find_province(ref: str, fuzzy: bool = True) -> Unit | None:
+    """The province committee with this name, short name, official code or id, else (when
+    `fuzzy`) the one whose name contains `ref`, without diacritics; None when none or several."""
     key, roots = fold(ref.strip()), provinces()
     if not key:
         return None
     exact = [unit for unit in roots if key in {
         fold(unit.name), fold(unit.short_name), fold(unit.code or ""), str(unit.id)}]
-    near = exact or [unit for unit in roots if key in fold(unit.name)]
+    near = exact or [unit for unit in roots if fuzzy and key in fold(unit.name)]
     return near[0] if len(near) == 1 else None
 
 
@@ -62,7 +62,7 @@ def set_up(name: str, login: str, password: Callable[[], str], name_of_admin: st
     if not name or not login:
         raise RuleViolation(_("Hãy ghi tên tỉnh, thành phố và tên đăng nhập của quản trị viên."))
     created: list[str] = []
-    province = find_province(name)
+    province = find_province(name, fuzzy=False)  # a new province's name may contain another's
     if province is None:
         _check_login_free(login)
         province = save_unit(None, None, name=name, short_name="", kind=UnitKind.PROVINCE,
