@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 from editorial.audit.services import record
 from editorial.errors import Conflict, RuleViolation
 from editorial.extensions import db
-from editorial.units import importing
+from editorial.units import importing, scope
 from editorial.units.importing import ExistingUnit, Link, PreviewRow
 from editorial.units.models import Unit
 from editorial.units.rules import UnitKind
@@ -87,12 +87,13 @@ def check(data: bytes, filename: str, province: Unit) -> Check:
 
 def _codes_elsewhere(province_id: int, codes: set[str]) -> set[str]:
     """The codes among `codes` that units of other provinces hold (codes are unique on the
-    server). Run on the connection, past the request's province filter, which would hide them."""
+    server, so this looks past the request's province filter, which would hide them)."""
     if not codes:
         return set()
     query = select(Unit.code).where(Unit.code.in_(codes),
                                     func.coalesce(Unit.province_id, Unit.id) != province_id)
-    return set(db.session.connection().execute(query).scalars())
+    with scope.inside(None):
+        return set(db.session.scalars(query))
 
 
 def _with_province_rules(row: PreviewRow, province: Unit, taken: set[str]) -> PreviewRow:

@@ -139,3 +139,23 @@ def test_without_the_csrf_token_nothing_is_read(admin, client):
     response = client.post("/admin/units/import", data={"file": (io.BytesIO(b"x"), "a.csv")},
                            content_type="multipart/form-data")
     assert response.status_code == 400
+
+
+def test_an_xlsx_file_previews_and_flags_a_code_of_another_province(admin, demo):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER.strip().split(","))
+    sheet.append(["Ủy ban MTTQ Việt Nam phường Ninh Kiều", "Phường Ninh Kiều", "phường", CAN_THO,
+                  "31135", "01/07/2025", None, None])
+    sheet.append(["Xã Trùng Mã", None, "xã", CAN_THO, "ST-1", None, None, None])
+    db.session.scalar(select(Unit).where(Unit.name.contains("tỉnh Sóc Trăng"))).code = "ST-1"
+    db.session.commit()
+    out = io.BytesIO()
+    book.save(out)
+    response = _upload(admin, out.getvalue(), "don-vi.xlsx")
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "phường Ninh Kiều" in html and "01/07/2025" in html
+    assert "đã được một đơn vị của tỉnh, thành phố khác dùng" in html

@@ -87,3 +87,12 @@ def test_a_login_taken_elsewhere_is_refused_before_any_password(app, runner, dem
     result = _setup(runner, "Ủy ban MTTQ Việt Nam tỉnh An Giang", "quantri")
     assert result.exit_code != 0 and "đã được dùng" in result.output
     assert "Mật khẩu" not in result.output and _counts() == before
+
+
+def test_a_province_without_an_admin_gets_one(app, runner):
+    db.session.add(Unit(name=CAN_THO, kind="province"))
+    db.session.commit()
+    result = _setup(runner, CAN_THO, "ct.admin", "--password", "mat-khau-123")
+    assert result.exit_code == 0, result.output
+    assert "cài đặt mặc định, quản trị viên" in result.output
+    assert _counts() == (1, 1, 1)
