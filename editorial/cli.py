@@ -1,4 +1,4 @@
-"""`flask` commands for admins, tests and scripts: demo, users, units."""
+"""`flask` commands for admins, tests and scripts: demo, users; the rest from the features."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from editorial.extensions import db
 
 demo = AppGroup("demo", help="Dữ liệu mẫu (thành phố Cần Thơ hiện nay, tỉnh Sóc Trăng 2023).")
 users = AppGroup("users", help="Người dùng.")
-units = AppGroup("units", help="Đơn vị.")
 
 
 @demo.command("load")
@@ -58,24 +57,12 @@ def users_create(login: str, role: str, unit_ref: str, password: str, name: str)
     click.echo(f"Đã tạo người dùng {user.login} ({user.role.value}, {user.unit.name}).")
 
 
-@units.command("list")
-def units_list() -> None:
-    """List the units: id, kind, code, name, indented by depth."""
-    from editorial.units.services import all_units
-
-    everything = all_units()
-    depth = {}
-    for unit in everything:
-        depth[unit.id] = 0 if unit.parent_id is None else depth.get(unit.parent_id, 0) + 1
-        click.echo(f"{unit.id:>4}  {unit.kind.value:<11} {unit.code or '-':<8} "
-                   f"{'  ' * depth[unit.id]}{unit.name}")
-
-
 def register(app: Flask) -> None:
     """Add the command groups to the app's CLI."""
     from editorial.jobs.cli import scheduler
     from editorial.observances.cli import calendar
     from editorial.plans.cli import plans
+    from editorial.units.cli import setup, units
 
-    for group in (demo, users, units, scheduler, calendar, plans):
+    for group in (setup, demo, users, units, scheduler, calendar, plans):
         app.cli.add_command(group)

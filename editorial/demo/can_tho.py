@@ -6,6 +6,7 @@ The plan is **illustrative**: no committee signed it. Its topics follow the date
 anniversary), assigned to communes, wards, departments and member organizations."""
 
 UNITS_FILE = "can_tho_units.csv"
+PROVINCE = "Ủy ban MTTQ Việt Nam thành phố Cần Thơ"  # the first row of the file
 PROVINCE_CODE = "92"
 FOCAL_CODE = "CT-BTG"  # Ban Tuyên giáo và Công tác xã hội (example department)
 ALL_UNITS_LABEL = "Ủy ban MTTQ Việt Nam các xã, phường"

@@ -15,25 +15,18 @@ from editorial.demo import can_tho as seed
 from editorial.demo import loading
 from editorial.extensions import db
 from editorial.plans.models import Plan
-from editorial.units import importing
+from editorial.units import imports
 from editorial.units.models import ProvinceSettings, Unit
 from editorial.units.rules import UnitKind
 
 
 def _import_units() -> None:
-    """The city's units from the shipped file (the unit import of the admin pages)."""
+    """The city's units from the shipped file, through the admins' unit import."""
     data = resources.files("editorial.demo").joinpath("data", seed.UNITS_FILE).read_bytes()
-    by_code = {u.code: u for u in db.session.scalars(select(Unit).where(Unit.code.is_not(None)))}
-    rows = importing.preview(importing.read_rows(data, seed.UNITS_FILE), [])
-    for row in importing.save_order(rows):
-        parsed = row.unit
-        parent = by_code.get(parsed.parent) if parsed.parent else None
-        unit = Unit(name=parsed.name, short_name=parsed.short_name, kind=UnitKind(parsed.kind),
-                    code=parsed.code, parent=parent, position=row.line,
-                    valid_from=parsed.valid_from, valid_to=parsed.valid_to)
-        db.session.add(unit)
-        by_code[unit.code] = unit
+    province = Unit(name=seed.PROVINCE, kind=UnitKind.PROVINCE)
+    db.session.add(province)
     db.session.flush()
+    imports.save(None, province, imports.check(data, seed.UNITS_FILE, province))
 
 
 def _units() -> dict[str, Unit]:
