@@ -22,6 +22,7 @@ from editorial.notifications import services as notifications
 from editorial.plans.models import PlanColumn, Slot
 from editorial.plans.rules import SlotStatus
 from editorial.plans.values import field_label
+from editorial.units import settings
 from editorial.units.models import Unit
 
 
@@ -57,7 +58,8 @@ def _siblings(slot: Slot) -> list[Slot]:
 def _check_changeable(slot: Slot) -> None:
     if slot.status.value in rules.NEGOTIATING:
         raise RuleViolation(_("Nội dung đang trong quá trình đăng ký, trao đổi: hãy đề xuất "
-                              "thay đổi ngay trong phần trao đổi với Ban Phong trào – Tuyên giáo."))
+                              "thay đổi ngay trong phần trao đổi với %(focal)s.",
+                              focal=settings.focal_name()))
     if slot.status.value not in rules.CHANGEABLE:
         raise RuleViolation(_("Nội dung đã thực hiện hoặc đã hủy, không thể thay đổi."))
 
@@ -145,7 +147,7 @@ def _tell_edit(slot: Slot, unit_ids: set[int | None], changed: list[str]) -> Non
     with force_locale("vi"):
         fields = ", ".join(field_label(k).lower() for k in changed)
     notifications.notify(recipients, f"Kế hoạch tháng {month} được điều chỉnh – {slot.title}",
-                         f"Ban Phong trào – Tuyên giáo đã sửa: {fields}.", f"/slots/{slot.id}",
+                         f"{settings.focal_name()} đã sửa: {fields}.", f"/slots/{slot.id}",
                          clock.now())
 
 

@@ -18,7 +18,7 @@ from editorial.units import scope
 from editorial.units.models import ProvinceSettings, Unit
 from editorial.units.rules import DutyTable, UnitKind
 
-FOCAL_FALLBACK = "Ban Phong trào – Tuyên giáo"
+FOCAL_FALLBACK = "ban đầu mối"  # until the admin names the province's focal department
 
 
 def settings_of(province_id: int | None) -> ProvinceSettings | None:
