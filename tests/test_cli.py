@@ -17,7 +17,7 @@ def test_demo_load_twice_changes_nothing(app, runner):
     first = _row_counts()
     assert first["units"] == 14 + 113  # Sóc Trăng 2023, Cần Thơ today (1 + 4 + 5 + 103)
     assert first["users"] == 14 + 11
-    assert first["plans"] == 2  # TODAY is in 2023: Sóc Trăng's, and Cần Thơ's of TODAY's year
+    assert first["plans"] == 3  # Sóc Trăng's 2023; Cần Thơ's of TODAY's year and next year's
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     assert _row_counts() == first
 
@@ -29,7 +29,7 @@ def test_demo_soc_trang_stays_in_2023_and_can_tho_has_the_current_year(app, runn
     from editorial.plans.models import Plan
 
     plans = {(p.year, p.unit.code) for p in _db.session.scalars(select(Plan))}
-    assert plans == {(2023, None), (2026, "92")}  # no Sóc Trăng plan with 2023 texts in 2026
+    assert plans == {(2023, None), (2026, "92"), (2027, "92")}  # Sóc Trăng stays in 2023
     current = _db.session.scalar(select(Plan).where(Plan.year == 2026))
     slots = [s for c in current.columns for s in c.slots]
     assert len(slots) == 24 and not any("2023" in s.topic for s in slots)

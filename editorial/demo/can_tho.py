@@ -53,6 +53,9 @@ TOPICS = [
          "thành lập Hội Cựu chiến binh Việt Nam (6/12/1989 – 6/12/2026).", "CT-HCCB"),
 ]
 
+# Next year's draft takes these months' topics from the suggestions (month, suggestion key).
+SUGGESTED = [(8, "anniv-cach-mang-thang-tam"), (9, "anniv-quoc-khanh")]
+
 STAFF = [  # (login, name, role, unit code)
     ("ct.quantri", "Quản trị Cần Thơ", "admin", PROVINCE_CODE),
     ("ct.bientap", "Trần Văn Biên Tập", "editor", FOCAL_CODE),

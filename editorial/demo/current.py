@@ -14,6 +14,7 @@ from editorial.auth.rules import Role
 from editorial.demo import can_tho as seed
 from editorial.demo import loading
 from editorial.extensions import db
+from editorial.plans import copying, suggesting
 from editorial.plans.models import Plan
 from editorial.units import imports
 from editorial.units.models import ProvinceSettings, Unit
@@ -62,9 +63,25 @@ def load(today: date) -> None:
                                 seed.COLUMNS, rows)
     if existed is None:
         loading.run_past_months(plan, today)
+        _next_year(plan)
     for login, name, role, code in seed.STAFF:
         loading.user(login, name, Role(role), units[code], loading.PASSWORD)
     db.session.flush()
+
+
+def _next_year(plan: Plan) -> None:
+    """Next year's draft, made as an editor makes it: the plan copied and recounted (96 năm →
+    97 năm, 27/7/2026 → 27/7/2027, Bính Ngọ → Đinh Mùi), then two months' topics taken from
+    the year's suggestions."""
+    year = plan.year + 1
+    if db.session.scalar(select(Plan).where(Plan.unit_id == plan.unit_id, Plan.year == year)):
+        return
+    draft = copying.copy(plan, year)
+    draft.title = draft.title.replace("(minh họa)", "(dự thảo minh họa)")
+    for month, key in seed.SUGGESTED:
+        slot = min((s for c in draft.columns for s in c.slots if s.period_start.month == month),
+                   key=lambda s: s.id)
+        suggesting.use(year, month, f"{key}-{year}", slot.id)
 
 
 def logins() -> list[str]:

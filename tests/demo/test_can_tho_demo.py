@@ -105,3 +105,20 @@ def test_the_current_year_plan_is_the_citys(city, login_as, client):
     assert units.count("Ủy ban MTTQ Việt Nam xã ") == 72
     assert units.count("Ủy ban MTTQ Việt Nam phường ") == 31
     assert "Thạnh Trị" not in units and "huyện" not in units
+
+
+def test_next_years_draft_is_made_with_the_planning_tools(city, db):
+    from editorial.plans.models import Plan
+    from editorial.plans.rules import PlanStatus
+
+    city(date(2026, 12, 2))
+    draft = db.session.scalar(select(Plan).where(Plan.year == 2027))
+    assert draft.status == PlanStatus.DRAFT and "dự thảo minh họa" in draft.title
+    topics = {s.period_start.month: s.topic for s in draft.columns[0].slots}
+    assert "80 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2027)" in topics[7]  # recounted
+    assert "Tết Nguyên đán Đinh Mùi năm 2027" in topics[1]
+    assert "97 năm Ngày truyền thống Mặt trận Tổ quốc Việt Nam (18/11/1930 – 18/11/2027)" in (
+        topics[11])
+    assert topics[8] == ("Kỷ niệm 82 năm Ngày Cách mạng tháng Tám thành công "
+                         "(19/8/1945 – 19/8/2027)")  # taken from the year's suggestions
+    assert all(s.status == SlotStatus.PLANNED for c in draft.columns for s in c.slots)
