@@ -23,14 +23,15 @@ def blueprints() -> list:
     from editorial.jobs.views import bp as jobs
     from editorial.notifications.views import bp as notifications
     from editorial.observances.views import bp as observances
+    from editorial.plans.editor_views import bp as plan_editor
     from editorial.plans.views import bp as plans
     from editorial.registrations.views import bp as registrations
     from editorial.search.views import bp as search
     from editorial.units.views import bp as units
     from editorial.website.views import bp as website
 
-    return [auth, dashboard, calendar_views, plans, registrations, search, units, observances,
-            changes, audit, feeds, notifications, jobs, admin, website]
+    return [auth, dashboard, calendar_views, plans, plan_editor, registrations, search, units,
+            observances, changes, audit, feeds, notifications, jobs, admin, website]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

@@ -98,7 +98,8 @@ def air_dates(pattern: BroadcastPattern, start: date, end: date) -> list[date]:
     return [d for d in days if d <= end and pattern.matches(d)]
 
 
-def proposed_air(pattern: BroadcastPattern | None, start: date, end: date) -> datetime | date | None:
+def proposed_air(pattern: BroadcastPattern | None, start: date,
+                 end: date) -> datetime | date | None:
     """The first proposed air date (with its time when the pattern has one) of a period."""
     days = air_dates(pattern, start, end) if pattern is not None else []
     if not days:

@@ -8,11 +8,12 @@ from flask_login import current_user, login_required
 
 from editorial.audit import services as audit
 from editorial.auth.rules import Role
+from editorial.errors import NotFound
 from editorial.extensions import db
-from editorial.plans import export, labels, services
+from editorial.plans import editor_pages, export, labels, services
 from editorial.plans.forms import PlanFilter, parse_year
 from editorial.plans.models import Plan, Slot
-from editorial.plans.rules import Channel
+from editorial.plans.rules import Channel, PlanStatus
 from editorial.units import settings
 from editorial.web.attempt import attempt
 from editorial.web.permissions import roles_required
@@ -25,8 +26,14 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @bp.get("/plans/<int:year>")
 @login_required
 def year_plan(year: int):
-    """The year table exactly as the signed plan prints it."""
-    plans, filters, rows = _year_rows(year)
+    """The year table exactly as the signed plan prints it; an offer to create the plan (or
+    a note for non-editors) when the year has none; the editor while it is a draft."""
+    try:
+        plans, filters, rows = _year_rows(year)
+    except NotFound:
+        return editor_pages.new_plan_page(year)
+    if current_user.is_editor and all(p.status == PlanStatus.DRAFT for p in plans):
+        return redirect(url_for("plan_editor.edit", plan_id=plans[0].id), 303)
     return page_or_fragment(
         "plans/year.html", "plans/_year_table.html", year=year, plans=plans, rows=rows,
         filters=filters, channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
