@@ -27,7 +27,8 @@ class EditorRow:
 
     slots: tuple[Slot, ...]
     units: str
-    proposed_air: date | datetime | None
+    air_day: date | None  # the first air date the column's broadcast pattern proposes
+    air_time: str | None
 
     @property
     def first(self) -> Slot:
@@ -44,9 +45,16 @@ def rows_of(column: PlanColumn) -> list[EditorRow]:
     for slot in sorted(column.slots, key=lambda s: (s.period_start, s.id)):
         groups.setdefault(_key(slot), []).append(slot)
     label = settings.duties(column.plan.unit_id).all_units_label
-    return [EditorRow(tuple(group), label if group[0].all_units else ", ".join(
-        s.assigned_unit.label for s in group if s.assigned_unit), rules.proposed_air(
-        column.pattern, group[0].period_start, group[0].period_end)) for group in groups.values()]
+    return [_row(column, group, label) for group in groups.values()]
+
+
+def _row(column: PlanColumn, group: list[Slot], all_units_label: str) -> EditorRow:
+    units = all_units_label if group[0].all_units else ", ".join(
+        s.assigned_unit.label for s in group if s.assigned_unit)
+    proposed = rules.proposed_air(column.pattern, group[0].period_start, group[0].period_end)
+    if isinstance(proposed, datetime):
+        return EditorRow(tuple(group), units, proposed.date(), f"{proposed:%H:%M}")
+    return EditorRow(tuple(group), units, proposed, None)
 
 
 def row_of(slot: Slot) -> list[Slot]:
