@@ -72,6 +72,11 @@ class PlanInput:
                    _text(form, "signer", 200), int(focal) if focal else None)
 
 
+def plannable(year: int) -> bool:
+    """Whether a plan can be made for `year` (the range the year field accepts)."""
+    return 2000 <= year <= 2100
+
+
 def parse_new_year(form: Mapping[str, str]) -> int:
     """The year of a new plan."""
     return parse_year(form.get("year"))

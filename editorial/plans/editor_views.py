@@ -12,7 +12,13 @@ from editorial.audit import services as audit
 from editorial.auth.rules import Role
 from editorial.extensions import db
 from editorial.plans import editing, editing_rows, visibility
-from editorial.plans.editor_forms import ColumnInput, PlanInput, RowInput, parse_new_year
+from editorial.plans.editor_forms import (
+    ColumnInput,
+    PlanInput,
+    RowInput,
+    parse_new_year,
+    plannable,
+)
 from editorial.plans.editor_pages import editor_page, new_plan_page
 from editorial.plans.models import Plan, PlanColumn, Slot
 from editorial.web.attempt import attempt
@@ -40,7 +46,7 @@ def create():
 
 
 def _year(text: str) -> int | None:
-    return int(text) if text.strip().isdecimal() and 2000 <= int(text) <= 2100 else None
+    return int(text) if text.strip().isdecimal() and plannable(int(text)) else None
 
 
 @bp.get("/plans/<int:plan_id>/edit")

@@ -11,6 +11,7 @@ from editorial.auth.rules import Role
 from editorial.errors import NotFound
 from editorial.extensions import db
 from editorial.plans import editor_pages, export, labels, services
+from editorial.plans.editor_forms import plannable
 from editorial.plans.forms import PlanFilter, parse_year
 from editorial.plans.models import Plan, Slot
 from editorial.plans.rules import Channel, PlanStatus
@@ -31,6 +32,8 @@ def year_plan(year: int):
     try:
         plans, filters, rows = _year_rows(year)
     except NotFound:
+        if not plannable(year):
+            raise
         return editor_pages.new_plan_page(year)
     if current_user.is_editor and all(p.status == PlanStatus.DRAFT for p in plans):
         return redirect(url_for("plan_editor.edit", plan_id=plans[0].id), 303)
