@@ -139,9 +139,7 @@ def _unit_ids(column: PlanColumn, values: RowInput) -> list[int]:
 
 def _refuse_taken(column: PlanColumn, start: date, unit_ids: list[int | None]) -> None:
     """One unit has at most one row per period of a column."""
-    taken = {s.assigned_unit_id for s in column.slots if s.period_start == start}
-    clash = [s for s in column.slots if s.period_start == start and s.assigned_unit_id in
-             set(unit_ids) & taken]
+    clash = [s for s in column.slots if s.period_start == start and s.assigned_unit_id in unit_ids]
     if clash:
         name = clash[0].assigned_unit.label if clash[0].assigned_unit else ""
         raise RuleViolation(_("%(unit)s đã có một dòng trong kỳ này của chuyên mục.", unit=name))

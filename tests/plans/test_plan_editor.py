@@ -141,3 +141,24 @@ def test_htmx_answers_the_editor_fragment(province, login_as, client, auth):
     refused = add_column(auth, plan.id, name="", headers=htmx)
     assert refused.status_code == 422
     assert "Vui lòng nhập tên chuyên mục." in refused.get_data(as_text=True)
+
+
+def test_a_group_of_units_and_a_fortnightly_column(province, login_as, client, auth):
+    login_as("bientap")
+    plan_id = plan_id_of(new_plan(auth))
+    add_column(auth, plan_id, name="Đại đoàn kết", channel="radio_tv", cadence="every_n_weeks",
+               every_weeks="2", air_weekday="5", air_week="", air_time="")
+    column = db.session.get(Plan, plan_id).columns[0]
+    assert column.every_weeks == 2
+    pair = [str(province.members[0].id), str(province.members[1].id)]
+    assert add_row(auth, column.id, date(2028, 1, 17), pair).status_code == 303
+    skipped = add_row(auth, column.id, date(2028, 1, 10), pair)  # not one of its weeks
+    assert skipped.status_code == 422
+    editor = client.get(f"/plans/{plan_id}/edit").get_data(as_text=True)
+    assert "Hội Liên hiệp Phụ nữ thành phố, Đoàn Thanh niên thành phố" in editor
+    assert "Thứ Bảy, 22/01/2028" in editor
+    slot = db.session.get(Plan, plan_id).columns[0].slots[0]
+    bad = auth.post(f"/plan-rows/{slot.id}", {"period": "2028-01-17", "topic": "", "units": pair})
+    html = bad.get_data(as_text=True)
+    assert bad.status_code == 422 and "Vui lòng nhập nội dung dự kiến." in html
+    assert "Lưu dòng" in html  # the row's form again, with what was typed
