@@ -13,6 +13,8 @@ from editorial.extensions import babel, csrf, db, htmx, login_manager, migrate
 
 def blueprints() -> list:
     """Every blueprint of the app, in one explicit list."""
+    from editorial.admin.province_views import bp as province_settings
+    from editorial.admin.unit_import_views import bp as unit_import
     from editorial.admin.views import bp as admin
     from editorial.audit.views import bp as audit
     from editorial.auth.views import bp as auth
@@ -31,7 +33,8 @@ def blueprints() -> list:
     from editorial.website.views import bp as website
 
     return [auth, dashboard, calendar_views, plans, plan_editor, registrations, search, units,
-            observances, changes, audit, feeds, notifications, jobs, admin, website]
+            observances, changes, audit, feeds, notifications, jobs, admin, province_settings,
+            unit_import, website]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

@@ -1,4 +1,4 @@
-"""`flask` commands for admins, tests and scripts: demo, users, units."""
+"""`flask` commands for admins, tests and scripts: demo, users; the rest from the features."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from editorial.auth.rules import Role
 from editorial.errors import DomainError
 from editorial.extensions import db
 
-demo = AppGroup("demo", help="Dữ liệu mẫu (tỉnh Sóc Trăng 2023).")
+demo = AppGroup("demo", help="Dữ liệu mẫu (thành phố Cần Thơ hiện nay, tỉnh Sóc Trăng 2023).")
 users = AppGroup("users", help="Người dùng.")
-units = AppGroup("units", help="Đơn vị.")
 
 
 @demo.command("load")
@@ -23,16 +22,16 @@ def demo_load() -> None:
 
     load_demo(clock.today())
     db.session.commit()
-    click.echo("Đã nạp dữ liệu mẫu tỉnh Sóc Trăng.")
+    click.echo("Đã nạp dữ liệu mẫu: thành phố Cần Thơ và tỉnh Sóc Trăng (2023).")
 
 
 @demo.command("logins")
 def demo_logins() -> None:
     """Print the demo logins and their password."""
+    from editorial.demo.loading import PASSWORD
     from editorial.demo.services import demo_logins as logins
-    from editorial.demo.soc_trang import DEMO_PASSWORD
 
-    click.echo(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+    click.echo(f"Tài khoản mẫu (mật khẩu chung: {PASSWORD}):")
     for login, role, unit in logins():
         click.echo(f"  {login:<12} {role:<8} {unit}")
     click.echo("Mở http://127.0.0.1:5000 trong trình duyệt.")
@@ -58,23 +57,11 @@ def users_create(login: str, role: str, unit_ref: str, password: str, name: str)
     click.echo(f"Đã tạo người dùng {user.login} ({user.role.value}, {user.unit.name}).")
 
 
-@units.command("list")
-def units_list() -> None:
-    """List the units: id, kind, code, name, indented by depth."""
-    from editorial.units.services import all_units
-
-    everything = all_units()
-    depth = {}
-    for unit in everything:
-        depth[unit.id] = 0 if unit.parent_id is None else depth.get(unit.parent_id, 0) + 1
-        click.echo(f"{unit.id:>4}  {unit.kind.value:<11} {unit.code or '-':<8} "
-                   f"{'  ' * depth[unit.id]}{unit.name}")
-
-
 def register(app: Flask) -> None:
     """Add the command groups to the app's CLI."""
     from editorial.jobs.cli import scheduler
     from editorial.observances.cli import calendar
+    from editorial.units.cli import setup, units
 
-    for group in (demo, users, units, scheduler, calendar):
+    for group in (setup, demo, users, units, scheduler, calendar):
         app.cli.add_command(group)

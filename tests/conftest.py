@@ -100,10 +100,10 @@ def runner(app: Flask):
 
 @pytest.fixture
 def demo(app: Flask, db) -> None:
-    """The Sóc Trăng demo province, its 2023 plan carried into 2023 (TODAY's year)."""
-    from editorial.demo.services import load_demo
+    """The historical demo province: Sóc Trăng and its 2023 plan (TODAY is in 2023)."""
+    from editorial.demo import historical
 
-    load_demo(TODAY)
+    historical.load()
     db.session.commit()
 
 

@@ -15,25 +15,29 @@ def test_demo_load_twice_changes_nothing(app, runner):
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0, result.output
     first = _row_counts()
-    assert first["units"] == 14 and first["users"] == 14
-    assert first["plans"] == 1  # TODAY is in 2023: the demo plan is this year's
-    assert first["slots"] == 44  # December: one slot per district, in both columns
+    assert first["units"] == 14 + 113  # Sóc Trăng 2023, Cần Thơ today (1 + 4 + 5 + 103)
+    assert first["users"] == 14 + 11
+    assert first["plans"] == 2  # TODAY is in 2023: Sóc Trăng's, and Cần Thơ's of TODAY's year
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     assert _row_counts() == first
 
 
-def test_demo_carries_the_plan_into_the_current_year(app, runner):
+def test_demo_soc_trang_stays_in_2023_and_can_tho_has_the_current_year(app, runner):
     app.config["TODAY"] = app.config["TODAY"].replace(year=2026)
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     counts = _row_counts()
-    assert counts["plans"] == 2 and counts["slots"] == 88
     from editorial.plans.models import Plan
 
-    carried = _db.session.scalar(select(Plan).where(Plan.year == 2026))
-    slots = [s for c in carried.columns for s in c.slots]
+    plans = {(p.year, p.unit.code) for p in _db.session.scalars(select(Plan))}
+    assert plans == {(2023, None), (2026, "92")}  # no Sóc Trăng plan with 2023 texts in 2026
+    current = _db.session.scalar(select(Plan).where(Plan.year == 2026))
+    slots = [s for c in current.columns for s in c.slots]
+    assert len(slots) == 24 and not any("2023" in s.topic for s in slots)
     done = sorted({s.period_start.month for s in slots if s.status == "done"})
     assert done == [1, 2]  # TODAY is 15/3/2026: January and February have run
     assert all(s.air_date or s.print_date for s in slots if s.status == "done")
+    kinds = {s.assigned_unit.kind.value for s in slots}
+    assert kinds == {"commune", "department", "member_org"}
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     assert _row_counts() == counts
 

@@ -102,8 +102,8 @@ def reset_password(user_id: int):
 @bp.get("/units")
 @roles_required(Role.ADMIN)
 def list_units():
-    """The unit tree, and the form to add a unit."""
-    return _page("admin/units.html", {})
+    """The unit tree, the form to add a unit, the import and the export."""
+    return _page("admin/units.html", {}, imported=request.args.get("imported", type=int))
 
 
 @bp.post("/units")

@@ -10,6 +10,7 @@ from editorial.auth.models import User
 from editorial.auth.rules import Role
 from editorial.errors import RuleViolation
 from editorial.extensions import db
+from editorial.units import scope
 from editorial.units.models import Unit
 from editorial.units.services import picked_unit
 
@@ -17,8 +18,12 @@ MIN_PASSWORD = 8
 
 
 def authenticate(login: str, password: str) -> User | None:
-    """The active user with this login and password, or None (never says which part failed)."""
-    user = db.session.scalar(select(User).where(func.lower(User.login) == login.strip().lower()))
+    """The active user with this login and password, or None (never says which part failed).
+    Logins are unique on the server: the lookup is not limited to the province of whoever is
+    logged in on this browser already."""
+    with scope.inside(None):
+        user = db.session.scalar(select(User).where(
+            func.lower(User.login) == login.strip().lower()))
     if user is None or not user.active or not user.check_password(password):
         return None
     return user
@@ -43,7 +48,9 @@ def user_values(user: User) -> dict[str, object]:
 def create_user(login: str, name: str, role: Role, unit: Unit, password: str,
                 actor: User | None = None, note: str = "") -> User:
     """A new user, audited; the login must be free and the password at least 8 characters."""
-    if db.session.scalar(select(User).where(func.lower(User.login) == login.lower())):
+    with scope.inside(None):  # a login is taken if any province's user has it
+        taken = db.session.scalar(select(User).where(func.lower(User.login) == login.lower()))
+    if taken:
         raise RuleViolation(_("Tên đăng nhập “%(login)s” đã được dùng.", login=login))
     _check_password(password)
     user = User(login=login, name=name, role=role, unit=unit)

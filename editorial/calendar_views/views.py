@@ -42,7 +42,7 @@ def month(year: int, month: int):
     return page_or_fragment(
         "calendar_views/month.html", "calendar_views/_month.html", shown=shown,
         weeks=month_weeks(shown), days=sources.by_day(events, shown.first), filters=filters,
-        units=settings.assignable_units(),
+        units=settings.assignable_units(shown.year),
     )
 
 

@@ -55,7 +55,6 @@ TOPICS = [
     (12, "Một số kết quả nổi bật trong công tác Mặt trận năm 2023", None, False),
 ]
 
-DEMO_PASSWORD = "mttq2023"
 STAFF = [  # (login, name, role, unit: "province" | department short name)
     ("quantri", "Quản trị hệ thống", "admin", "province"),
     ("bientap", "Nguyễn Thị Biên Tập", "editor", "Ban PT-TG"),

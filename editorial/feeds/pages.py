@@ -14,12 +14,12 @@ from editorial.feeds.forms import ALARM_LABELS, GROUP_LABELS
 from editorial.units import services as units
 
 
-def scope_choices(user: User) -> list[tuple[str, str]]:
-    """The feeds a user may subscribe to, with their labels."""
+def scope_choices(user: User) -> list[tuple[str, str, int]]:
+    """The feeds a user may subscribe to, with their labels and depth (units in tree order)."""
     if not user.reads_all:
-        return [("me", _("Đơn vị của tôi (%(unit)s)", unit=user.unit.label))]
-    choices = [("me", _("Của tôi (toàn tỉnh)")), ("province", _("Toàn tỉnh"))]
-    choices += [(rules.unit_scope(u.id), u.label) for u in units.all_units()]
+        return [("me", _("Đơn vị của tôi (%(unit)s)", unit=user.unit.label), 0)]
+    choices = [("me", _("Của tôi (toàn tỉnh)"), 0), ("province", _("Toàn tỉnh"), 0)]
+    choices += [(rules.unit_scope(u.id), u.label, depth) for u, depth in units.unit_tree()]
     return choices
 
 
@@ -27,7 +27,7 @@ def subscription(user: User, scope: str) -> dict[str, Any]:
     """The page's context for one scope (NotAllowed when the scope is not the user's)."""
     url = services.feed_url(user, scope)
     choices = scope_choices(user)
-    label = dict(choices).get(scope)
+    label = {value: text for value, text, _depth in choices}.get(scope)
     if label is None:  # a unit scope of a unit that does not exist
         raise NotFound(_("Không tìm thấy đơn vị."))
     settings = services.settings_of(user)

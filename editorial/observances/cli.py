@@ -1,4 +1,5 @@
-"""`flask calendar show YEAR [--json]`: the year's key dates as the app computes them."""
+"""`flask calendar show YEAR [--province P] [--json]`: the year's key dates as the app computes
+them (with a province, with that province's own calendar data)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import click
 from flask.cli import AppGroup
 
 from editorial.calendar.dates import dmy
+from editorial.errors import DomainError
 from editorial.observances.services import key_dates
+from editorial.units import scope
+from editorial.units.services import find_unit
 
 calendar = AppGroup("calendar", help="Lịch: các ngày then chốt của một năm.")
 
@@ -24,10 +28,18 @@ def _iso(value: object) -> object:
 @calendar.command("show")
 @click.argument("year", type=click.IntRange(1900, 2199))
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON (ngày theo ISO 8601).")
-def show(year: int, as_json: bool) -> None:
+@click.option("--province", "province_ref", default="",
+              help="Tỉnh, thành phố (tên hoặc mã số): áp dụng dữ liệu lịch riêng của tỉnh.")
+def show(year: int, as_json: bool, province_ref: str) -> None:
     """The deadlines, Tết, Giỗ Tổ, Khmer New Year, days off, working weekends and
-    anniversaries of YEAR, with the admins' exceptions applied."""
-    dates = key_dates(year)
+    anniversaries of YEAR, with the admins' exceptions applied (and, with --province, that
+    province's own anniversaries, report rules and deadline rule)."""
+    try:
+        province = find_unit(province_ref).root_id if province_ref else None
+    except DomainError as error:
+        raise click.ClickException(str(error)) from None
+    with scope.inside(province):
+        dates = key_dates(year)
     if as_json:
         click.echo(json.dumps(dates, default=_iso, ensure_ascii=False, indent=2))
         return

@@ -17,6 +17,7 @@ from editorial.observances.services import (
     report_rules,
     work_calendar,
 )
+from editorial.units import scope
 
 
 def add_exception(data: forms.ExceptionInput, user_id: int) -> models.DayException:
@@ -47,7 +48,15 @@ def delete_exception(exception_id: int) -> None:
 def _entry(key: str) -> models.AnniversaryEntry:
     row = db.session.scalar(select(models.AnniversaryEntry).where(
         models.AnniversaryEntry.key == key))
-    return row or models.AnniversaryEntry(key=key)
+    return row or models.AnniversaryEntry(key=key, province_id=_province())
+
+
+def _province() -> int:
+    """The province the admin acts for (admins' calendar data is their province's own)."""
+    province = scope.current_province()
+    if province is None:
+        raise RuleViolation("Dữ liệu lịch của tỉnh chỉ sửa được khi đăng nhập.")
+    return province
 
 
 def save_anniversary(data: forms.AnniversaryInput) -> models.AnniversaryEntry:
@@ -104,7 +113,8 @@ def save_report_rule(key: str, data: forms.ReportRuleInput) -> None:
         raise NotFound("Không tìm thấy quy định báo cáo này.")
     if row is None:
         row = models.ReportRuleEntry(
-            key=key, name=rule.name, frequency=rule.frequency, month=rule.month,
+            key=key, province_id=_province(), name=rule.name, frequency=rule.frequency,
+            month=rule.month,
             kind=rule.kind, before=rule.before, unit_kinds=",".join(rule.unit_kinds))
         db.session.add(row)
     row.day, row.wording, row.active = data.day, data.wording, data.active
@@ -116,9 +126,10 @@ def save_report_rule(key: str, data: forms.ReportRuleInput) -> None:
 
 def set_khmer_new_year(data: forms.KhmerInput) -> None:
     """Store the province's announced Chôl Chnăm Thmây dates for a year."""
-    row = db.session.get(models.KhmerNewYearOverride, data.year)
+    row = db.session.scalar(select(models.KhmerNewYearOverride).where(
+        models.KhmerNewYearOverride.year == data.year))
     if row is None:
-        row = models.KhmerNewYearOverride(year=data.year)
+        row = models.KhmerNewYearOverride(province_id=_province(), year=data.year)
         db.session.add(row)
     row.start, row.end = data.start, data.end
     db.session.flush()
@@ -129,7 +140,7 @@ def set_deadline_rule(data: forms.DeadlineInput) -> None:
     """Store the province's registration-deadline rule."""
     row = db.session.scalar(select(models.DeadlineSetting).limit(1))
     if row is None:
-        row = models.DeadlineSetting()
+        row = models.DeadlineSetting(province_id=_province())
         db.session.add(row)
     row.day_of_month, row.direction, row.skip_holidays, row.weekdays_only = (
         data.day_of_month, data.direction, data.skip_holidays, data.weekdays_only)

@@ -1,15 +1,26 @@
-"""What admins store on top of the shipped calendar data: day exceptions, anniversaries,
-report rules, Khmer New Year dates and the registration-deadline rule."""
+"""What admins store on top of the shipped calendar data: day exceptions (national: the
+government's notices, one list for the server), and each province's own anniversaries,
+report rules, Khmer New Year dates and registration-deadline rule."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, Text, true
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, utcnow
+
+
+class _OfProvince:
+    """A row one province decided (see `editorial.units.scope`)."""
+
+    province_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+
+    @classmethod
+    def in_province(cls, province_id: int):
+        return cls.province_id == province_id
 
 
 class DayException(db.Model):
@@ -29,13 +40,14 @@ class DayException(db.Model):
         return f"<DayException {self.day} {self.kind}>"
 
 
-class AnniversaryEntry(db.Model):
-    """An anniversary added by an admin, or an edit of a shipped one (same key)."""
+class AnniversaryEntry(_OfProvince, db.Model):
+    """An anniversary added by a province's admin, or its edit of a shipped one (same key)."""
 
     __tablename__ = "anniversary_entries"
+    __table_args__ = (UniqueConstraint("province_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(80), unique=True)
+    key: Mapped[str] = mapped_column(String(80))
     name: Mapped[str] = mapped_column(String(300))
     category: Mapped[str] = mapped_column(String(20), default="local")
     calendar: Mapped[str] = mapped_column(String(8), default="solar")
@@ -52,13 +64,14 @@ class AnniversaryEntry(db.Model):
         return f"<AnniversaryEntry {self.key}>"
 
 
-class ReportRuleEntry(db.Model):
-    """An admin's version of a report-deadline rule (same key as a shipped one, or new)."""
+class ReportRuleEntry(_OfProvince, db.Model):
+    """A province's version of a report-deadline rule (same key as a shipped one, or new)."""
 
     __tablename__ = "report_rule_entries"
+    __table_args__ = (UniqueConstraint("province_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(80), unique=True)
+    key: Mapped[str] = mapped_column(String(80))
     name: Mapped[str] = mapped_column(String(200))
     frequency: Mapped[str] = mapped_column(String(12))
     day: Mapped[int]
@@ -74,22 +87,24 @@ class ReportRuleEntry(db.Model):
         return f"<ReportRuleEntry {self.key}>"
 
 
-class KhmerNewYearOverride(db.Model):
+class KhmerNewYearOverride(_OfProvince, db.Model):
     """The Chôl Chnăm Thmây dates of a year as the province announces them."""
 
     __tablename__ = "khmer_new_year_overrides"
 
+    province_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
     year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     start: Mapped[date] = mapped_column(Date)
     end: Mapped[date] = mapped_column(Date)
 
 
-class DeadlineSetting(db.Model):
-    """The province's registration-deadline rule (one row; absent means the seed's rule)."""
+class DeadlineSetting(_OfProvince, db.Model):
+    """The province's registration-deadline rule (one row each; absent: the seed's rule)."""
 
     __tablename__ = "deadline_settings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    province_id: Mapped[int] = mapped_column(ForeignKey("units.id"), unique=True)
     day_of_month: Mapped[int] = mapped_column(default=5)
     direction: Mapped[str] = mapped_column(String(8), default="before")
     skip_holidays: Mapped[bool] = mapped_column(default=True)

@@ -1,6 +1,8 @@
 """Dates the rules compute, with what admins stored: deadlines, holidays, anniversaries,
 report deadlines (their calendar events are in `events.py`). Each loader runs one query and
-is cached for the request in `g`."""
+is cached for the request in `g`. The admins' days off are national (one list); the rest is
+each province's own: outside a province (the public feed, the command line) only the shipped
+data applies."""
 
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ from sqlalchemy import select
 from editorial import calendar as rules
 from editorial.extensions import db
 from editorial.observances import models
+from editorial.units import scope
 
 
 def _cached(name: str, load: Callable):
-    """The value of `load()`, computed once per request (or app context)."""
-    cache = g.setdefault("observances", {})
+    """The value of `load()`, computed once per request (or app context) and province."""
+    cache = g.setdefault("observances", {}).setdefault(scope.current_province(), {})
     if name not in cache:
         cache[name] = load()
     return cache[name]
@@ -43,7 +46,8 @@ def deadline_rule() -> rules.DeadlineRule:
     """The province's registration-deadline rule, the seed's when none is stored."""
 
     def load() -> rules.DeadlineRule:
-        row = db.session.scalar(select(models.DeadlineSetting).limit(1))
+        row = (db.session.scalar(select(models.DeadlineSetting).limit(1))
+               if scope.current_province() is not None else None)
         if row is None:
             return rules.DEFAULT_RULE
         return rules.DeadlineRule(day_of_month=row.day_of_month, direction=row.direction,
@@ -78,6 +82,8 @@ def deadline_function() -> Callable[[int, int], date]:
 def _merged(shipped: tuple, model: type, build: Callable) -> tuple:
     """Shipped rows with the admins' rows of `model`: same key replaces, inactive removes."""
     table = {item.key: item for item in shipped}
+    if scope.current_province() is None:
+        return shipped
     for row in db.session.scalars(select(model)):
         table.pop(row.key, None)
         if row.active:
@@ -115,6 +121,8 @@ def khmer_new_year(year: int) -> rules.KhmerNewYear:
     """Chôl Chnăm Thmây of a year: the admin's dates, else shipped, else estimated."""
 
     def load() -> dict[int, tuple[date, date]]:
+        if scope.current_province() is None:
+            return {}
         rows = db.session.scalars(select(models.KhmerNewYearOverride)).all()
         return {r.year: (r.start, r.end) for r in rows}
 

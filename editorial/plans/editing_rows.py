@@ -126,12 +126,15 @@ def _period_end(column: PlanColumn, start: date) -> date:
 
 def _unit_ids(column: PlanColumn, values: RowInput) -> list[int]:
     """The units given the row: the chosen ones (assignable), or every registering unit."""
+    year = column.plan.year
     if values.all_units:
-        ids = [u.id for u in settings.registering_units(column.plan.unit_id)]
+        ids = [u.id for u in settings.registering_units(column.plan.unit_id)
+               if (u.valid_from or date.min) <= date(year, 12, 31)
+               and (u.valid_to or date.max) >= date(year, 1, 1)]  # exists in the year
         if not ids:
             raise RuleViolation(_("Tỉnh chưa có đơn vị nào để giao."))
         return ids
-    allowed = {u.id for u in settings.assignable_units()}
+    allowed = {u.id for u in settings.assignable_units(year)}
     if not set(values.unit_ids) <= allowed:
         raise RuleViolation(_("Hãy chọn đơn vị trong danh sách."))
     return list(values.unit_ids)

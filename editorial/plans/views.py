@@ -40,7 +40,7 @@ def year_plan(year: int):
     return page_or_fragment(
         "plans/year.html", "plans/_year_table.html", year=year, plans=plans, rows=rows,
         filters=filters, channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
-        units=settings.assignable_units(), years=services.plan_years(), error=None,
+        units=settings.assignable_units(year), years=services.plan_years(), error=None,
     )
 
 
@@ -97,5 +97,5 @@ def _year_with_error(year: int, error: str):
         "plans/year.html", "plans/year.html", status=422, year=year,
         plans=services.plans_of_year(year), rows=services.year_table(year), filters=filters,
         channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,
-        units=settings.assignable_units(), years=services.plan_years(), error=error,
+        units=settings.assignable_units(year), years=services.plan_years(), error=error,
     )

@@ -57,7 +57,7 @@ def board(year: int | None = None, month: int | None = None):
     filters = queries.BoardFilter.parse(request.args)
     return page_or_fragment(
         "registrations/board.html", "registrations/_board.html",
-        board=queries.board(shown, filters), filters=filters, units=assignable_units(),
+        board=queries.board(shown, filters), filters=filters, units=assignable_units(shown.year),
         channels=list(Channel), refresh=current_app.config.get("BOARD_REFRESH_SECONDS", 60),
         **LABELS)
 

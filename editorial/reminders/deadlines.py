@@ -15,6 +15,7 @@ from editorial.calendar.event import CalendarEvent, EventKind
 from editorial.events import sources
 from editorial.extensions import db
 from editorial.notifications.rules import Deadline, Kind
+from editorial.units import scope
 from editorial.units.models import Unit
 from editorial.website import services as website
 
@@ -52,25 +53,33 @@ class People:
         """The editors of the province a unit is of (each province's own Ban PT-TG)."""
         return tuple(self.editors_of.get(self.province_of.get(unit_id), ()))
 
-    def units_owing(self, event: CalendarEvent) -> list[int]:
-        """The units a deadline concerns: its own unit, or every unit of its kinds."""
+    def units_owing(self, event: CalendarEvent, province: int) -> list[int]:
+        """The units a deadline concerns: its own unit, or every unit of its kinds in the
+        province whose deadline it is."""
         if event.unit_id is not None:
             return [event.unit_id]
-        return [u for kind in event.unit_kinds for u in self.units_of_kind.get(kind, ())]
+        return [u for kind in event.unit_kinds for u in self.units_of_kind.get(kind, ())
+                if self.province_of.get(u) == province]
 
 
 def deadlines_around(today: date, people: People) -> list[Deadline]:
     """The deadlines of the event pipeline from a week ago to a month ahead (meetings are in
     the calendar, not reminded)."""
     start, end = today - LOOK_BACK, today + LOOK_AHEAD
-    below_quota = _BelowQuota()
-    return [_deadline(event, people, below_quota)
-            for event in sources.events_between(start, end) if event.kind in REMINDED]
+    found: list[Deadline] = []
+    for province in sorted(set(people.province_of.values())):
+        with scope.inside(province):  # each province's plans, rules and quota tallies
+            below_quota = _BelowQuota()
+            found += [_deadline(event, people, below_quota, province)
+                      for event in sources.events_between(start, end)
+                      if event.kind in REMINDED]
+    return found
 
 
-def _deadline(event: CalendarEvent, people: People, below_quota: _BelowQuota) -> Deadline:
+def _deadline(event: CalendarEvent, people: People, below_quota: _BelowQuota,
+              province: int) -> Deadline:
     """One deadline event as a reminder's duty: who must act, and who hears when it is missed."""
-    units = people.units_owing(event)
+    units = people.units_owing(event, province)
     if event.kind == EventKind.QUOTA_DEADLINE:  # only the units still short of the quota
         units = [u for u in units if below_quota(event.day, u)]
     watchers = (people.editors_for(event.unit_id)

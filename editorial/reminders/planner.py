@@ -82,11 +82,8 @@ def plan_digest(now: datetime) -> int:
     editor per day."""
     count = 0
     for province, editors in People().editors_of.items():
-        scope.enter(province)  # every query below sees that province only
-        try:
+        with scope.inside(province):  # every query below sees that province only
             count += _province_digest(now, tuple(editors))
-        finally:
-            scope.enter(None)
     return count
 
 

@@ -13,3 +13,9 @@ KIND_LABELS = {
     UnitKind.COMMUNE: _l("Cấp xã"),
     UnitKind.MEMBER_ORG: _l("Tổ chức thành viên"),
 }
+
+IMPORT_ACTIONS = {
+    "new": _l("Thêm mới"),
+    "update": _l("Cập nhật"),
+    "unchanged": _l("Không đổi"),
+}

@@ -4,6 +4,9 @@ search can forget it: each model that belongs to a province says how (`in_provin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from flask import g, has_app_context
 from sqlalchemy import event, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
@@ -25,6 +28,17 @@ def current_province() -> int | None:
 def enter(province_id: int | None) -> None:
     """Act inside one province from now on, for this request or app context."""
     g.province_id = province_id
+
+
+@contextmanager
+def inside(province_id: int | None) -> Iterator[None]:
+    """Act inside one province for the block (a job working through each province)."""
+    before = current_province()
+    enter(province_id)
+    try:
+        yield
+    finally:
+        enter(before)
 
 
 def _scoped_models() -> list[type]:

@@ -14,14 +14,15 @@ from editorial.extensions import db
 from editorial.text import fold
 from editorial.units.models import Unit
 from editorial.units.rules import UnitKind
+from editorial.units.tree import depth_first
 
 if TYPE_CHECKING:
     from editorial.auth.models import User
 
 
 def all_units() -> list[Unit]:
-    """Every unit, parents before children (by position)."""
-    return list(db.session.scalars(select(Unit).order_by(Unit.position, Unit.id)))
+    """Every unit (of the request's province), in tree order: each parent before its children."""
+    return [unit for unit, _depth in unit_tree()]
 
 
 def find_unit(ref: str) -> Unit:
@@ -50,18 +51,9 @@ def unit_names() -> dict[int, str]:
 
 def unit_tree() -> list[tuple[Unit, int]]:
     """Every unit with its depth, each parent followed by its children (by position)."""
-    children: dict[int | None, list[Unit]] = {}
-    for unit in all_units():
-        children.setdefault(unit.parent_id, []).append(unit)
-    tree: list[tuple[Unit, int]] = []
-
-    def walk(parent_id: int | None, depth: int) -> None:
-        for unit in children.get(parent_id, []):
-            tree.append((unit, depth))
-            walk(unit.id, depth + 1)
-
-    walk(None, 0)
-    return tree
+    units = db.session.scalars(select(Unit)).all()
+    return depth_first(units, lambda u: u.id, lambda u: u.parent_id,
+                       key=lambda u: (u.position, u.id))
 
 
 def picked_unit(unit_id: int) -> Unit:
@@ -75,7 +67,8 @@ def picked_unit(unit_id: int) -> Unit:
 def unit_values(unit: Unit) -> dict[str, object]:
     """What the audit log keeps of a unit."""
     return {"name": unit.name, "short_name": unit.short_name, "kind": unit.kind.value,
-            "parent_id": unit.parent_id, "code": unit.code}
+            "parent_id": unit.parent_id, "code": unit.code, "valid_from": unit.valid_from,
+            "valid_to": unit.valid_to}
 
 
 def _check_parent(unit_id: int | None, parent_id: int | None) -> None:

@@ -3,10 +3,16 @@ slots, who owes registrations and the website quota; and the units those decisio
 
 from __future__ import annotations
 
-from flask import g, has_app_context
-from sqlalchemy import select
+import json
+from datetime import date
 
+from flask import g, has_app_context
+from flask_babel import gettext as _
+from sqlalchemy import inspect, or_, select
+
+from editorial.audit import services as audit
 from editorial.calendar.reports import Quota
+from editorial.errors import RuleViolation
 from editorial.extensions import db
 from editorial.units import scope
 from editorial.units.models import ProvinceSettings, Unit
@@ -38,11 +44,20 @@ def focal_name(province_id: int | None = None) -> str:
     return unit.label if unit is not None else FOCAL_FALLBACK
 
 
-def assignable_units() -> list[Unit]:
-    """The units that can be given plan slots in the request's province, in tree order."""
-    kinds = duties().assignable
-    query = select(Unit).where(Unit.kind.in_(kinds)).order_by(Unit.position, Unit.id)
-    return list(db.session.scalars(query))
+def assignable_units(year: int | None = None) -> list[Unit]:
+    """The units that can be given plan slots in the request's province, in tree order; with
+    a year, only those that exist in some part of it (a 2023 plan's districts, a 2027 plan's
+    communes)."""
+    query = select(Unit).where(Unit.kind.in_(duties().assignable), *_exists_in(year))
+    return list(db.session.scalars(query.order_by(Unit.position, Unit.id)))
+
+
+def _exists_in(year: int | None) -> tuple:
+    """The conditions "the unit exists in some part of that year" (none without a year)."""
+    if year is None:
+        return ()
+    return (or_(Unit.valid_from.is_(None), Unit.valid_from <= date(year, 12, 31)),
+            or_(Unit.valid_to.is_(None), Unit.valid_to >= date(year, 1, 1)))
 
 
 def registering_units(province_id: int) -> list[Unit]:
@@ -53,10 +68,11 @@ def registering_units(province_id: int) -> list[Unit]:
     return list(db.session.scalars(query))
 
 
-def quota_units() -> list[tuple[Unit, Quota]]:
-    """The units that owe the website a quota, each with its kind's quota in its province
-    (the request's province; every province's for the scheduler)."""
-    query = select(Unit).where(Unit.kind.in_(quota_kinds())).order_by(Unit.position, Unit.id)
+def quota_units(year: int | None = None) -> list[tuple[Unit, Quota]]:
+    """The units that owe the website a quota (in that year, when given), each with its kind's
+    quota in its province (the request's province; every province's for the scheduler)."""
+    query = (select(Unit).where(Unit.kind.in_(quota_kinds()), *_exists_in(year))
+             .order_by(Unit.position, Unit.id))
     return [(unit, quota) for unit in db.session.scalars(query)
             if (quota := duties(unit.root_id).quota_of(unit.kind)) is not None]
 
@@ -74,3 +90,29 @@ def quota_kinds() -> tuple[UnitKind, ...]:
     if has_app_context():
         g.quota_kinds = found
     return found
+
+
+def save(actor, province_id: int, focal_unit_id: int | None, table: DutyTable) -> None:
+    """Store what a province decided (audited as province.settings, before → after)."""
+    focal = db.session.get(Unit, focal_unit_id) if focal_unit_id is not None else None
+    if focal_unit_id is not None and (focal is None or focal.root_id != province_id):
+        raise RuleViolation(_("Ban đầu mối phải là một đơn vị của tỉnh, thành phố này."))
+    row = db.session.get(ProvinceSettings, province_id) or ProvinceSettings(province_id=province_id)
+    before = _stored(row) if row.province_id and inspect(row).persistent else None
+    row.focal_unit = focal
+    row.assignable_kinds = ",".join(table.assignable)
+    row.registering_kinds = ",".join(table.registering)
+    row.quota_json = json.dumps(table.stored_quotas())
+    row.all_units_label = table.all_units_label
+    db.session.add(row)
+    db.session.flush()
+    g.pop("province_settings", None)
+    g.pop("quota_kinds", None)
+    audit.record(actor, "province.settings", ("province_settings", province_id), before=before,
+                 after=_stored(row), unit_id=province_id)
+
+
+def _stored(row: ProvinceSettings) -> dict:
+    return {"focal_unit_id": row.focal_unit_id, "assignable": row.assignable_kinds,
+            "registering": row.registering_kinds, "quotas": json.loads(row.quota_json or "{}"),
+            "all_units_label": row.all_units_label}

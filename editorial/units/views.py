@@ -15,6 +15,6 @@ bp = Blueprint("units", __name__)
 @bp.get("/units")
 @login_required
 def index():
-    """Every unit of the tree."""
-    return page_or_fragment("units/index.html", "units/index.html", units=services.all_units(),
+    """Every unit of the tree, each under its parent."""
+    return page_or_fragment("units/index.html", "units/index.html", tree=services.unit_tree(),
                             kind_labels=KIND_LABELS)

@@ -34,7 +34,7 @@ def overview(user, today: date) -> dict:
     return {
         "today": today, "quota": _quota_of(user), "unit_id": unit_id, "items": items,
         "mine": month_tally.get(unit_id, Tally(quota=_quota_of(user))), "waiting": waiting,
-        "board": [(u, month_tally[u.id]) for u, _q in settings.quota_units()]
+        "board": [(u, month_tally[u.id]) for u, _q in settings.quota_units(today.year)]
         if user.reads_all else [],
         "late": services.late_item_ids(items + waiting),
         "due": services.news_due_between(today - LOOK_BACK, today + LOOK_AHEAD, unit_id),

@@ -167,7 +167,7 @@ def _published_between(start: date, end: date):
 def tally(year: int, month: int) -> dict[int, Tally]:
     """Each unit's published tin and bài of the month against its quota (zeros for none)."""
     start, end = rules.month_bounds(year, month)
-    counts = {unit.id: Tally(quota=quota) for unit, quota in settings.quota_units()}
+    counts = {unit.id: Tally(quota=quota) for unit, quota in settings.quota_units(year)}
     rows = db.session.execute(select(WebItem.unit_id, WebItem.kind, func.count())
                               .where(*_published_between(start, end))
                               .group_by(WebItem.unit_id, WebItem.kind))
@@ -180,7 +180,7 @@ def tally(year: int, month: int) -> dict[int, Tally]:
 def scoreboard(year: int) -> list[ScoreRow]:
     """Every unit's twelve monthly tallies against its quota and months met, in a few
     queries."""
-    owing = settings.quota_units()
+    owing = settings.quota_units(year)
     units = [unit for unit, _quota in owing]
     months = {unit.id: [Tally(quota=quota)] * 12 for unit, quota in owing}
     month = extract("month", WebItem.published_on)

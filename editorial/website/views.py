@@ -34,7 +34,7 @@ def _page(error: str = "", status: int = 200, failed: str = ""):
     overview = pages.overview(current_user, clock.today())
     return page_or_fragment("website/index.html", "website/index.html", status=status,
                             error=error, failed=failed, form=request.form,
-                            units=[u for u, _q in quota_units()], **overview)
+                            units=[u for u, _q in quota_units(overview["today"].year)], **overview)
 
 
 def _act(failed: str, action: Callable[[], object]):

@@ -34,7 +34,7 @@ def test_editor_switches_scope_in_place(page):
     log_in(page, "bientap")
     page.goto("/feeds")
     page.evaluate("window.__notReloaded = true")
-    page.select_option("#feed-scope", label="Kế Sách")
+    page.select_option("#feed-scope", label="– Kế Sách")  # a level below the province
     page.wait_for_url(re.compile(r".*/feeds\?scope=unit-\d+"))
     expect(page.locator("#feed-url")).to_have_value(re.compile(r"/unit-\d+/"))
     assert page.evaluate("window.__notReloaded") is True

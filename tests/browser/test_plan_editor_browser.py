@@ -1,4 +1,4 @@
-"""In Chromium: an editor creates the 2028 plan, adds a column and a row; htmx swaps the editor
+"""In Chromium: an editor creates the 2024 plan (Sóc Trăng's districts still exist), adds a column and a row; htmx swaps the editor
 in place (no page reload) and a refused row shows its Vietnamese message."""
 
 import pytest
@@ -11,8 +11,8 @@ pytestmark = pytest.mark.browser
 
 def test_editor_creates_a_plan_and_adds_a_row_in_place(page):
     log_in(page, "bientap")
-    page.goto("/plans/2028")
-    page.fill("input[name=title]", "Kế hoạch thông tin, tuyên truyền năm 2028")
+    page.goto("/plans/2024")
+    page.fill("input[name=title]", "Kế hoạch thông tin, tuyên truyền năm 2024")
     page.fill("input[name=number]", "45/KH-MTTQ-BTT")
     page.click("button.primary")
     page.wait_for_url("**/plans/*/edit")
@@ -29,13 +29,13 @@ def test_editor_creates_a_plan_and_adds_a_row_in_place(page):
     expect(column.locator("h2")).to_contain_text("Đại đoàn kết toàn dân")
 
     form = column.locator("form.row-new")
-    form.locator("select[name=period]").select_option("2028-01-03")
-    form.locator("textarea[name=topic]").fill("Mừng Đảng, mừng Xuân Mậu Thân")
+    form.locator("select[name=period]").select_option("2024-01-01")
+    form.locator("textarea[name=topic]").fill("Mừng Đảng, mừng Xuân Giáp Thìn")
     form.locator("select[name=units]").select_option(index=1)
     form.locator("button.primary").click()
     row = column.locator("li.plan-row").first
-    expect(row).to_contain_text("Mừng Đảng, mừng Xuân Mậu Thân")
-    expect(row).to_contain_text("Thứ Năm, 06/01/2028 19:30")
+    expect(row).to_contain_text("Mừng Đảng, mừng Xuân Giáp Thìn")
+    expect(row).to_contain_text("Thứ Năm, 04/01/2024 19:30")
 
     form = page.locator("article.plan-column form.row-new")
     form.locator("textarea[name=topic]").fill("Không chọn đơn vị")

@@ -14,6 +14,7 @@ from editorial.notifications.rules import MailStatus, Preferences
 from editorial.observances.models import ReportRuleEntry
 from editorial.plans.models import PlanColumn, Slot
 from editorial.plans.rules import SlotStatus
+from editorial.units.models import Unit
 
 
 def at(day: int, month: int = 4, hour: int = 7, minute: int = 30) -> datetime:
@@ -38,8 +39,10 @@ def everyone(db) -> dict[str, int]:
 def quota_off(db):
     """The admins switched the website-quota rule off: only the registration deadlines remain
     around the 1st of the month (the quota is due on the month's last working day)."""
+    province = db.session.scalar(select(Unit.id).where(Unit.parent_id.is_(None)))
     db.session.add(ReportRuleEntry(key="tin-bai-trang-ttdt", name="-", frequency="monthly",
-                                   day=31, wording="-", kind="quota", active=False))
+                                   day=31, wording="-", kind="quota", active=False,
+                                   province_id=province))
     db.session.commit()
 
 
