@@ -1,5 +1,6 @@
 """In Chromium: an editor creates the 2024 plan (Sóc Trăng's districts still exist), adds a
-column and a row; htmx swaps the editor in place (no page reload) and a refused row shows its Vietnamese message."""
+column and a row; htmx swaps the editor in place (no page reload) and a refused row shows its
+Vietnamese message."""
 
 import pytest
 from playwright.sync_api import expect

@@ -1,16 +1,16 @@
 """Plan authoring: a plan's number/symbol, signing date, signer and focal department; a
 column's "every N weeks" and broadcast pattern (weekday, week of the month, time); a row's note.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-02 13:30:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0010'
-down_revision = '0009'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
