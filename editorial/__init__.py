@@ -26,6 +26,7 @@ def blueprints() -> list:
     from editorial.notifications.views import bp as notifications
     from editorial.observances.views import bp as observances
     from editorial.plans.copy_views import bp as plan_copy
+    from editorial.plans.editor_views import bp as plan_editor
     from editorial.plans.import_views import bp as plan_import
     from editorial.plans.matrix_views import bp as plan_matrix
     from editorial.plans.suggest_views import bp as plan_suggest
@@ -35,9 +36,9 @@ def blueprints() -> list:
     from editorial.units.views import bp as units
     from editorial.website.views import bp as website
 
-    return [auth, dashboard, calendar_views, plans, registrations, search, units, observances,
-            changes, audit, feeds, notifications, jobs, admin, province_settings, unit_import,
-            website, plan_import, plan_copy, plan_suggest, plan_matrix]
+    return [auth, dashboard, calendar_views, plans, plan_editor, registrations, search, units,
+            observances, changes, audit, feeds, notifications, jobs, admin, province_settings,
+            unit_import, website, plan_import, plan_copy, plan_suggest, plan_matrix]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

@@ -9,7 +9,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from editorial.extensions import db
 from editorial.models_base import UTCDateTime, enum_column, utcnow
-from editorial.plans.rules import Cadence, Channel, PlanStatus, SlotStatus
+from editorial.plans.rules import (
+    BroadcastPattern,
+    Cadence,
+    Channel,
+    PlanStatus,
+    SlotStatus,
+    column_periods,
+)
 from editorial.text import search_key
 from editorial.units.models import Unit
 from editorial.units.scope import unit_in_province
@@ -31,9 +38,14 @@ class Plan(db.Model):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     title: Mapped[str] = mapped_column(String(300))
     status: Mapped[PlanStatus] = mapped_column(enum_column(PlanStatus), default=PlanStatus.ACTIVE)
+    number: Mapped[str] = mapped_column(String(60), default="", server_default="")  # số/ký hiệu
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    signer: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    focal_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    unit: Mapped[Unit] = relationship()
+    unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
+    focal_unit: Mapped[Unit | None] = relationship(foreign_keys=[focal_unit_id])
     columns: Mapped[list[PlanColumn]] = relationship(
         back_populates="plan", order_by="PlanColumn.position", cascade="all, delete-orphan"
     )
@@ -58,11 +70,26 @@ class PlanColumn(db.Model):
     channel: Mapped[Channel] = mapped_column(enum_column(Channel))
     cadence: Mapped[Cadence] = mapped_column(enum_column(Cadence), default=Cadence.MONTHLY)
     position: Mapped[int] = mapped_column(default=0)
+    every_weeks: Mapped[int] = mapped_column(default=1, server_default="1")  # weekly: 1
+    air_weekday: Mapped[int | None] = mapped_column()  # 0 = Monday … 6 = Sunday
+    air_week_of_month: Mapped[int | None] = mapped_column()  # 1–4, 5 = the last; None: any
+    air_time: Mapped[str | None] = mapped_column(String(5))  # "19:30"
 
     plan: Mapped[Plan] = relationship(back_populates="columns")
     slots: Mapped[list[Slot]] = relationship(
         back_populates="column", order_by="Slot.period_start", cascade="all, delete-orphan"
     )
+
+    @property
+    def pattern(self) -> BroadcastPattern | None:
+        """The broadcast pattern that proposes air dates, None when the column has none."""
+        if self.air_weekday is None:
+            return None
+        return BroadcastPattern(self.air_weekday, self.air_week_of_month, self.air_time)
+
+    def periods(self) -> list[tuple[date, date]]:
+        """The periods a row of this column can take in the plan's year."""
+        return column_periods(self.plan.year, self.cadence, self.every_weeks)
 
     def __repr__(self) -> str:
         return f"<PlanColumn {self.channel} {self.cadence}>"
@@ -95,6 +122,7 @@ class Slot(db.Model):
     print_date: Mapped[date | None] = mapped_column(Date)
     final_title: Mapped[str | None] = mapped_column(String(300))  # the agreed title
     done_note: Mapped[str | None] = mapped_column(Text)  # link or note when done
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")  # the plan's remark
     search_folded: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,11 +1,11 @@
-"""Pure rules of plans: periods of a column, grouping slots into the year table's rows."""
+"""Pure rules of plans: periods of a column, proposed air dates, the year table's rows."""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from editorial.calendar.grid import Month
 
@@ -25,6 +25,8 @@ class Channel(enum.StrEnum):
 
 
 class Cadence(enum.StrEnum):
+    """How often a column runs; "every N weeks" is weekly with the column's `every_weeks`."""
+
     MONTHLY = "monthly"
     WEEKLY = "weekly"
 
@@ -53,6 +55,57 @@ def weekly_periods(year: int) -> list[tuple[date, date]]:
         periods.append((monday, monday + timedelta(days=6)))
         monday += timedelta(days=7)
     return periods
+
+
+def column_periods(year: int, cadence: Cadence, every_weeks: int = 1) -> list[tuple[date, date]]:
+    """The periods of a column: the months, the weeks, or every N-th week from the first."""
+    if cadence == Cadence.MONTHLY:
+        return monthly_periods(year)
+    return weekly_periods(year)[:: max(1, every_weeks)]
+
+
+LAST_WEEK = 5  # "tuần cuối": the last such weekday of the month, whether 4th or 5th
+
+
+@dataclass(frozen=True)
+class BroadcastPattern:
+    """When a column airs: a weekday (0 = Monday), optionally of one week of the month
+    (1–4, or 5 for the last), at a time "HH:MM" — "Thursday of the 2nd week, 19:30"."""
+
+    weekday: int
+    week_of_month: int | None = None
+    at: str | None = None
+
+    def matches(self, day: date) -> bool:
+        """Whether `day` is one the pattern names."""
+        if day.weekday() != self.weekday:
+            return False
+        if self.week_of_month is None:
+            return True
+        if self.week_of_month == LAST_WEEK:
+            return (day + timedelta(days=7)).month != day.month
+        return (day.day - 1) // 7 + 1 == self.week_of_month
+
+    def start_time(self) -> time | None:
+        """The time of day, None when the pattern has none."""
+        return time.fromisoformat(self.at) if self.at else None
+
+
+def air_dates(pattern: BroadcastPattern, start: date, end: date) -> list[date]:
+    """The days of [start, end] the pattern proposes for broadcast."""
+    first = start + timedelta(days=(pattern.weekday - start.weekday()) % 7)
+    days = (first + timedelta(weeks=n) for n in range((end - first).days // 7 + 1))
+    return [d for d in days if d <= end and pattern.matches(d)]
+
+
+def proposed_air(pattern: BroadcastPattern | None, start: date,
+                 end: date) -> datetime | date | None:
+    """The first proposed air date (with its time when the pattern has one) of a period."""
+    days = air_dates(pattern, start, end) if pattern is not None else []
+    if not days:
+        return None
+    at = pattern.start_time()
+    return datetime.combine(days[0], at) if at is not None else days[0]
 
 
 @dataclass

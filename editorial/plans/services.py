@@ -39,7 +39,7 @@ def _slots_query():
         .join(PlanColumn.plan)
         .options(contains_eager(Slot.column).contains_eager(PlanColumn.plan),
                  joinedload(Slot.assigned_unit))
-        .where(Slot.status != SlotStatus.CANCELLED, Plan.status != PlanStatus.ARCHIVED)
+        .where(Slot.status != SlotStatus.CANCELLED, Plan.status == PlanStatus.ACTIVE)
     )
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, redirect, request, url_for
 from flask_babel import force_locale
-from flask_login import login_required
+from flask_login import current_user, login_required
 
+from editorial.errors import NotFound
 from editorial.extensions import db
-from editorial.plans import export, labels, services
+from editorial.plans import editor_pages, export, labels, services
+from editorial.plans.editor_forms import plannable
 from editorial.plans.forms import PlanFilter
 from editorial.plans.models import Plan, Slot
-from editorial.plans.rules import Channel
+from editorial.plans.rules import Channel, PlanStatus
 from editorial.units import settings
 from editorial.web.render import page_or_fragment
 
@@ -21,8 +23,16 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @bp.get("/plans/<int:year>")
 @login_required
 def year_plan(year: int):
-    """The year table exactly as the signed plan prints it."""
-    plans, filters, rows = _year_rows(year)
+    """The year table exactly as the signed plan prints it; an offer to create the plan (or
+    a note for non-editors) when the year has none; the editor while it is a draft."""
+    try:
+        plans, filters, rows = _year_rows(year)
+    except NotFound:
+        if not plannable(year):
+            raise
+        return editor_pages.new_plan_page(year)
+    if current_user.is_editor and all(p.status == PlanStatus.DRAFT for p in plans):
+        return redirect(url_for("plan_editor.edit", plan_id=plans[0].id), 303)
     return page_or_fragment(
         "plans/year.html", "plans/_year_table.html", year=year, plans=plans, rows=rows,
         filters=filters, channels=list(Channel), channel_labels=labels.CHANNEL_LABELS,

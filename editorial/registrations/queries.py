@@ -75,7 +75,7 @@ def _cards_query():
             .outerjoin(Registration, Registration.slot_id == Slot.id)
             .options(contains_eager(Slot.column).contains_eager(PlanColumn.plan),
                      joinedload(Slot.assigned_unit), joinedload(Registration.unit))
-            .where(Slot.status != SlotStatus.CANCELLED, Plan.status != PlanStatus.ARCHIVED)
+            .where(Slot.status != SlotStatus.CANCELLED, Plan.status == PlanStatus.ACTIVE)
             .order_by(Slot.period_start, PlanColumn.position, Slot.id))
 
 
