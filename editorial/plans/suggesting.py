@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, joinedload
 
 from editorial.calendar.suggestions import Suggestion, suggestions_for_year
 from editorial.errors import RuleViolation
@@ -44,7 +44,7 @@ def for_year(year: int) -> list[PlanningMonth]:
     for row in draft_rows(year):
         rows[row.month].append(row)
     by_month: dict[int, list[clashes.Clash]] = defaultdict(list)
-    slots = services.year_slots(year)
+    slots = services.year_slots(year) + _draft_slots(year)  # the draft being planned too
     months = {s.id: s.period_start.month for s in slots}
     for clash in year_clashes(slots):
         by_month[months[clash.slot_ids[0]]].append(clash)
@@ -54,7 +54,8 @@ def for_year(year: int) -> list[PlanningMonth]:
 def _draft_slots(year: int) -> list[Slot]:
     """The slots of the year's draft plans (one query)."""
     query = (select(Slot).join(Slot.column).join(PlanColumn.plan)
-             .options(contains_eager(Slot.column).contains_eager(PlanColumn.plan))
+             .options(contains_eager(Slot.column).contains_eager(PlanColumn.plan),
+                      joinedload(Slot.assigned_unit))
              .where(Plan.year == year, Plan.status == PlanStatus.DRAFT)
              .order_by(Slot.period_start, PlanColumn.position, Slot.id))
     return list(db.session.scalars(query))
