@@ -63,14 +63,17 @@ def board_state(status: str, deadline: date, today: date) -> BoardState | None:
     return BoardState(status)
 
 
-def side_for(role: str, user_unit_id: int, user_is_district: bool,
+def side_for(role: str, user_unit_id: int, user_registers: bool,
              slot_unit_id: int | None, all_units: bool) -> str | None:
-    """Which party a user acts for on a slot, or None when they may only read it."""
+    """Which party a user acts for on a slot, or None when they may only read it. An officer
+    acts for their own unit's slot only: an "all units" month is one slot per unit, so no unit
+    can answer for another. A shared slot without a unit (none is made any more) is open to
+    the units of a kind that registers."""
     if role in ("editor", "admin"):
         return EDITOR
     if role != "officer":
         return None
-    if user_unit_id == slot_unit_id or (all_units and user_is_district):
+    if user_unit_id == slot_unit_id or (slot_unit_id is None and all_units and user_registers):
         return UNIT
     return None
 

@@ -23,6 +23,7 @@ from editorial.registrations.forms import DoneInput, ProposalInput, Registration
 from editorial.registrations.models import Message, Registration, ThreadRead
 from editorial.registrations.rules import MessageKind, Side
 from editorial.text import search_key
+from editorial.units import settings
 
 
 def load_slot(slot_id: int) -> Slot:
@@ -56,8 +57,9 @@ def deadline(slot: Slot):
 
 def side_of(user, slot: Slot) -> Side | None:
     """The party the user acts for on this slot, or None (read only)."""
-    side = rules.side_for(user.role.value, user.unit_id, user.unit.kind == "district",
-                          slot.assigned_unit_id, slot.all_units)
+    registers = settings.duties(user.unit.root_id).registers(user.unit.kind)
+    side = rules.side_for(user.role.value, user.unit_id, registers, slot.assigned_unit_id,
+                          slot.all_units)
     return Side(side) if side else None
 
 

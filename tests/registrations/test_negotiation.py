@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import select
 
 from editorial.audit.models import AuditEntry
+from editorial.plans.models import PlanColumn, Slot
 from editorial.plans.rules import Channel, SlotStatus
 from editorial.registrations.models import Message, Registration
 from tests.registrations.helpers import REGISTRATION, demo_slot, fresh, version_on_page
@@ -194,13 +195,26 @@ def test_messages_and_unread_count_on_the_officers_home(demo, login_as, client):
     assert "tin nhắn mới" not in client.get("/").get_data(as_text=True)  # read now
 
 
-def test_all_units_slot_is_registered_once_by_any_district_unit(demo, db, login_as, client):
-    slot = demo_slot(12)  # "Ủy ban MTTQVN các huyện, thị xã, thành phố"
+def test_an_all_units_month_is_registered_by_each_unit_for_itself(demo, db, login_as, client):
+    slots = db.session.scalars(select(Slot).join(Slot.column).where(
+        Slot.period_start == date(2023, 12, 1), PlanColumn.channel == Channel.RADIO_TV)).all()
+    assert len(slots) == 11 and all(s.all_units for s in slots)  # one per district
+    mine = next(s for s in slots if s.assigned_unit.label == "Long Phú")
+    theirs = next(s for s in slots if s.assigned_unit.label == "Mỹ Tú")
     auth = login_as("longphu")
-    assert _register(auth, slot.id, air_date="2023-12-20", record_date="").status_code == 303
+    assert _register(auth, mine.id, air_date="2023-12-20", record_date="").status_code == 303
+    refused = auth.post(f"/registrations/slots/{theirs.id}/register",
+                        dict(REGISTRATION, action="submit", version=str(theirs.version)))
+    assert refused.status_code == 403  # Long Phú cannot register or answer for Mỹ Tú
+    assert auth.post(f"/registrations/slots/{theirs.id}/message",
+                     {"body": "Long Phú viết hộ."}).status_code == 403
+    home = client.get("/").get_data(as_text=True)
+    assert "Mỹ Tú" not in home  # a unit sees its own part only
     other = login_as("mytu")
-    reply = other.post(f"/registrations/slots/{slot.id}/message", {"body": "Mỹ Tú góp phần."})
-    assert reply.status_code == 303
-    page = client.get(f"/registrations/slots/{slot.id}").get_data(as_text=True)
-    assert "Long Phú" in page and "Mỹ Tú" in page
-    assert db.session.scalar(select(Registration)).unit.label == "Long Phú"
+    assert _register(other, theirs.id, air_date="2023-12-21", record_date="").status_code == 303
+    owners = {r.slot_id: r.unit.label for r in db.session.scalars(select(Registration))}
+    assert owners == {mine.id: "Long Phú", theirs.id: "Mỹ Tú"}
+    assert fresh(mine.id).status == fresh(theirs.id).status == SlotStatus.REGISTERED
+    login_as("bientap")
+    board = client.get("/registrations/board/2023/12").get_data(as_text=True)
+    assert all(d in board for d in ("Long Phú", "Mỹ Tú", "Kế Sách", "Vĩnh Châu"))

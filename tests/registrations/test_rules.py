@@ -28,17 +28,19 @@ def test_board_state(status, today, state):
     assert rules.board_state(status, date(2023, 4, 5), today) == state
 
 
-@pytest.mark.parametrize(("role", "unit", "district", "slot_unit", "all_units", "side"), [
+@pytest.mark.parametrize(("role", "unit", "registers", "slot_unit", "all_units", "side"), [
     ("editor", 1, False, 7, False, "editor"),
     ("admin", 1, False, 7, False, "editor"),
     ("officer", 7, True, 7, False, "unit"),
     ("officer", 8, True, 7, False, None),
-    ("officer", 8, True, None, True, "unit"),  # month 12: every district unit
-    ("officer", 2, False, None, True, None),  # a department officer is not a district unit
+    ("officer", 8, True, 7, True, None),  # month 12: another unit's part of "all units"
+    ("officer", 7, True, 7, True, "unit"),  # … and its own part
+    ("officer", 8, True, None, True, "unit"),  # a shared slot of old: units that register
+    ("officer", 2, False, None, True, None),  # … not a kind that does not register
     ("viewer", 7, True, 7, False, None),
 ])
-def test_side_for(role, unit, district, slot_unit, all_units, side):
-    assert rules.side_for(role, unit, district, slot_unit, all_units) == side
+def test_side_for(role, unit, registers, slot_unit, all_units, side):
+    assert rules.side_for(role, unit, registers, slot_unit, all_units) == side
 
 
 @pytest.mark.parametrize(("action", "status", "side", "waiting", "refused"), [
