@@ -80,7 +80,7 @@ def measure() -> dict[str, float]:
     """Seconds per request for the bare endpoint, a cached poll, a 304 and a cold build."""
     with tempfile.TemporaryDirectory() as workdir:
         app = _app(Path(workdir))
-        path = _feed_path(app, "bientap")  # the editor's feed: the whole province
+        path = _feed_path(app, "ct.bientap")  # the editor's feed: the whole city
         client = app.test_client()
         first = client.get(path)
         assert first.status_code == 200, first.status
