@@ -74,22 +74,25 @@ def build(tag: str, login: str) -> Province:
     slots = [s for c in plan.columns for s in c.slots]
     for slot in slots:
         slot.topic = p.text(f"Chủ đề {slot.column.channel} tháng {slot.period_start.month}")
-    registered, agreed = slots[3], slots[2]  # April (Đông), March (Tây) on the radio
-    registered.status = SlotStatus.REGISTERED
+    registered, agreed = slots[3], slots[2]  # April and March on the radio, both Đông's
+    registered.status, agreed.assigned_unit = SlotStatus.REGISTERED, commune
     agreed.status, agreed.air_date = SlotStatus.AGREED, date(2023, 3, 22)
     agreed.final_title = p.text("Phóng sự đã thống nhất")
     db.session.flush()
-    db.session.add(Registration(slot_id=registered.id, unit_id=commune.id,
-                                final_title=p.text("Phóng sự đăng ký"), submitted_at=SENT,
-                                air_date=date(2023, 4, 20), waiting_on=Side.EDITOR,
-                                outline=p.text("Đề cương")))
-    for slot, unit, user in ((registered, commune, made[Role.OFFICER]),
-                             (agreed, commune2, officer2)):
-        db.session.add(Message(slot_id=slot.id, author_id=user.id, unit_id=unit.id,
-                               side=Side.UNIT, kind=MessageKind.MESSAGE,
+    title = p.text("Phóng sự đăng ký")
+    db.session.add(Registration(slot_id=registered.id, unit_id=commune.id, final_title=title,
+                                submitted_at=SENT, air_date=date(2023, 4, 20),
+                                waiting_on=Side.EDITOR, outline=p.text("Đề cương")))
+    db.session.add(Message(slot_id=registered.id, author_id=made[Role.OFFICER].id,
+                           unit_id=commune.id, side=Side.UNIT, kind=MessageKind.PROPOSAL,
+                           title=title, air_date=date(2023, 4, 20)))
+    for slot in (registered, agreed):
+        db.session.add(Message(slot_id=slot.id, author_id=made[Role.OFFICER].id,
+                               unit_id=commune.id, side=Side.UNIT, kind=MessageKind.MESSAGE,
                                body=p.text(f"Tin nhắn tháng {slot.period_start.month}")))
     change = ChangeRequest(slot=agreed, kind=ChangeKind.TOPIC, state=ChangeState.PENDING,
-                           requester=officer2, unit=commune2, reason=p.text("Lý do đổi"),
+                           requester=made[Role.OFFICER], unit=commune,
+                           reason=p.text("Lý do đổi"),
                            new_topic=p.text("Chủ đề mới"))
     event = WebEvent(unit=commune, title=p.text("Sự kiện"), event_date=date(2023, 3, 16),
                      created_by=made[Role.OFFICER])

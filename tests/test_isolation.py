@@ -284,6 +284,28 @@ def test_no_change_reaches_the_other_province(app, provinces, role):
     assert not failures
 
 
+def test_the_matrix_forms_work_on_own_rows(app, provinces):
+    """The control: the routes that refuse B's ids take A's own, with the same input (so B's
+    refusals come from the province, not from a malformed request)."""
+    a, _b = provinces
+    clients = {role: _client(app, a.user(role)) for role in ROLES}
+    tokens = {role: csrf_token(client, "/") for role, client in clients.items()}
+    refused = set()
+    for method in ("GET", "POST"):
+        # Backwards, so the user administration (which changes A's roles) comes last.
+        for rule in reversed(list(filter(_is_object_route, _rules(app, method)))):
+            answers = set()
+            for role, client in clients.items():
+                for path, filled in _urls(rule, a, _token_of(a.user(role))):
+                    data = dict(_form(rule.endpoint, a, filled), csrf_token=tokens[role])
+                    response = (client.get(path) if method == "GET"
+                                else client.post(path, data=data))
+                    answers.add(response.status_code)
+            if answers <= {403, 404}:
+                refused.add((method, rule.rule))
+    assert not refused
+
+
 def _difference(before: dict, after: dict) -> dict:
     return {name: (before[name] ^ after[name]) for name in before if before[name] != after[name]}
 
