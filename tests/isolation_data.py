@@ -6,7 +6,7 @@ page of the other province can be searched for it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
@@ -18,7 +18,6 @@ from editorial.extensions import db
 from editorial.feeds import services as feeds
 from editorial.notifications.models import MailMessage, Notification
 from editorial.notifications.rules import MailStatus
-from editorial.plans.models import Slot
 from editorial.plans.rules import Channel, SlotStatus
 from editorial.registrations.models import Message, Registration
 from editorial.registrations.rules import MessageKind, Side
@@ -28,7 +27,7 @@ from editorial.website.models import WebEvent, WebItem
 from editorial.website.rules import ItemKind, ItemStatus
 from tests.factories import make_plan, make_unit, make_user
 
-SENT = datetime(2023, 3, 1, 2, 0, tzinfo=timezone.utc)
+SENT = datetime(2023, 3, 1, 2, 0, tzinfo=UTC)
 
 
 @dataclass

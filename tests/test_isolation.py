@@ -12,13 +12,13 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from docx import Document
 from flask import Flask
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from editorial.auth.models import User
 from editorial.auth.rules import Role
@@ -30,6 +30,8 @@ from editorial.feeds.tokens import feed_token
 from editorial.notifications.models import Reminder
 from editorial.plans.models import Slot
 from editorial.reminders import planner
+from editorial.units import scope
+from editorial.units.models import Unit
 from editorial.website.models import WebItem
 from tests.helpers import csrf_token
 from tests.isolation_data import Province, build, version_of
@@ -144,15 +146,15 @@ def _leaks(text: str, b: Province) -> list[str]:
 def test_every_route_is_in_the_matrix(app):
     unknown = {(r.rule, name) for r in app.url_map.iter_rules() if r.endpoint not in ALLOWED
                for name in r.arguments if name not in OBJECT_PARAMS | PLAIN_PARAMS}
-    assert not unknown, "give these parameters one of B's ids in OBJECT_PARAMS: %s" % unknown
+    assert not unknown, f"give these parameters one of B's ids in OBJECT_PARAMS: {unknown}"
     assert all(endpoint in app.view_functions for endpoint in ALLOWED), "stale ALLOWED entry"
 
 
 # --- (a) pages and exports ----------------------------------------------------------------
 
-LIST_QUERIES = ["", "?q=Kỳ+Lân", "?q=Phóng+sự", "?q=Chủ+đề&all=1",
-                "?unit={commune}&slot={slot}&scope=unit-{commune}&year=2023&month=3"
-                "&from=2023-01-01&to=2023-12-31&channel=radio_tv"]
+LIST_QUERIES = ["", "?q=Kỳ+Lân&all=1",
+                "?q=Phóng+sự&unit={commune}&slot={slot}&scope=unit-{commune}&year=2023"
+                "&month=3&from=2023-01-01&to=2023-12-31&channel=radio_tv"]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -164,9 +166,9 @@ def test_no_page_or_export_shows_the_other_province(app, provinces, role):
     for rule in _rules(app, "GET"):
         for path, _filled in _urls(rule, b, token):
             queries = [""] if _is_object_route(rule) else LIST_QUERIES
-            for query in queries:
+            for query, headers in itertools.product(queries, ({}, {"HX-Request": "true"})):
                 url = path + query.format(**b.ids)
-                response = client.get(url)
+                response = client.get(url, headers=headers)
                 if response.status_code >= 500:
                     failures.append((url, response.status_code, "server error"))
                 elif _is_object_route(rule) and response.status_code not in (403, 404):
@@ -306,8 +308,34 @@ def test_the_matrix_forms_work_on_own_rows(app, provinces):
     assert not refused
 
 
+def test_the_row_snapshot_sees_a_change_of_b(app, provinces):
+    """The control of `_province_rows`: a changed, a new and a moved row of B all show."""
+    a, b = provinces
+    before = _province_rows(b)
+    with db.engine.begin() as conn:
+        conn.execute(update(Slot).where(Slot.id == b.ids["slot"]).values(topic="Đổi"))
+    assert _province_rows(b) != before
+    before = _province_rows(b)
+    with db.engine.begin() as conn:
+        conn.execute(update(User).where(User.id == a.ids["user_viewer"])
+                     .values(unit_id=b.ids["commune"]))
+    assert _difference(before, _province_rows(b)).keys() == {"users", "feed_settings"}
+
+
 def _difference(before: dict, after: dict) -> dict:
     return {name: (before[name] ^ after[name]) for name in before if before[name] != after[name]}
+
+
+def test_get_by_primary_key_inside_a_province(app, provinces):
+    """`session.get` returns a row already in the session's identity map without asking the
+    database, so the filter cannot stop it there; each request has its own session (its own
+    app context) that holds only the user and their unit when the province is entered."""
+    a, b = provinces
+    with app.app_context():  # a fresh session, as a request has
+        scope.enter(a.ids["root"])
+        assert db.session.get(Unit, b.ids["commune"]) is None
+        assert db.session.get(Slot, b.ids["slot"]) is None
+        assert db.session.get(Unit, a.ids["commune"]) is not None
 
 
 # --- (c) feeds ----------------------------------------------------------------------------
@@ -319,13 +347,13 @@ def test_feeds_of_a_carry_nothing_of_b(app, provinces, role):
     login = a.user(role)
     user_id = db.session.scalar(select(User.id).where(User.login == login))
     scopes = ["me"] if role == Role.OFFICER else ["me", "province", f"unit-{a.ids['commune']}"]
-    for scope in scopes:
-        response = app.test_client().get(f"/feeds/{user_id}/{scope}/{_token_of(login, scope)}.ics")
+    for name in scopes:
+        response = app.test_client().get(f"/feeds/{user_id}/{name}/{_token_of(login, name)}.ics")
         assert response.status_code == 200
-        assert not _leaks(_text(response), b), scope
+        assert not _leaks(_text(response), b), name
     # A token for B's unit (the page would never make one): valid, but it reads A's province.
-    scope = f"unit-{b.ids['commune']}"
-    response = app.test_client().get(f"/feeds/{user_id}/{scope}/{_token_of(login, scope)}.ics")
+    other = f"unit-{b.ids['commune']}"
+    response = app.test_client().get(f"/feeds/{user_id}/{other}/{_token_of(login, other)}.ics")
     assert response.status_code in (200, 404) and not _leaks(_text(response), b)
 
 
@@ -355,7 +383,7 @@ def test_the_feed_of_b_shows_b(app, provinces):
 
 def test_reminders_and_digests_stay_in_their_province(app, provinces):
     a, b = provinces
-    now = datetime(2023, 3, 30, 1, 0, tzinfo=timezone.utc)  # April's deadlines are near
+    now = datetime(2023, 3, 30, 1, 0, tzinfo=UTC)  # April's deadlines are near
     planner.plan_reminders(now)
     planner.plan_digest(now)
     db.session.commit()
