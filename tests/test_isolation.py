@@ -27,7 +27,8 @@ from editorial.changes.rules import Step
 from editorial.extensions import db
 from editorial.feeds import services as feeds
 from editorial.feeds.tokens import feed_token
-from editorial.notifications.models import Reminder
+from editorial.jobs import tasks
+from editorial.notifications.models import Notification, Reminder
 from editorial.plans.models import Slot
 from editorial.reminders import planner
 from editorial.units import scope
@@ -398,3 +399,19 @@ def test_reminders_and_digests_stay_in_their_province(app, provinces):
     assert not any(r.url in b_slots for r in rows if r.recipient_id in a_ids)
     digest = [r for r in rows if r.kind == "digest" and r.recipient_id in a_ids]
     assert digest and "Hải Âu" in digest[0].body
+
+
+def test_the_monthly_scoreboard_snapshot_stays_in_its_province(app, provinces):
+    """Regression: the snapshot job tallied every province into one entry that no province's
+    log showed, and told every editor of the server which units of any province fell short."""
+    a, b = provinces
+    tasks.scoreboard_snapshot(datetime(2023, 4, 1, 1, 0, tzinfo=UTC))
+    assert "đã có" in tasks.scoreboard_snapshot(datetime(2023, 4, 1, 3, 0, tzinfo=UTC))
+    for mine, other in ((a, b), (b, a)):
+        editor = mine.ids["user_editor"]
+        told = db.session.scalars(select(Notification).where(
+            Notification.user_id == editor, Notification.kind == "website")).all()
+        assert len(told) == 1 and "Xã Đông " + mine.tag in told[0].body
+        assert not _leaks(told[0].body, other)
+        log = _client(app, mine.user(Role.EDITOR)).get("/audit").get_data(as_text=True)
+        assert "Kết quả tin, bài tháng 3/2023" in log and not _leaks(log, other)
