@@ -429,3 +429,24 @@ def test_the_monthly_scoreboard_snapshot_stays_in_its_province(app, provinces):
         assert not _leaks(told[0].body, other)
         log = _client(app, mine.user(Role.EDITOR)).get("/audit").get_data(as_text=True)
         assert "Kết quả tin, bài tháng 3/2023" in log and not _leaks(log, other)
+
+
+def test_an_admin_cannot_start_or_split_off_a_province(app, provinces):
+    """Regression: a unit saved without a parent became a root, i.e. a new province outside
+    the admin's tree (its own log, no admin); only the root itself stays without one."""
+    a, _b = provinces
+    client = _client(app, a.user(Role.ADMIN))
+    token = csrf_token(client, "/")
+    roots = set(db.session.scalars(select(Unit.id).where(Unit.province_id.is_(None))))
+    for path, kind in (("/admin/units", "province"), (f"/admin/units/{a.ids['commune']}",
+                                                        "commune")):
+        response = client.post(path, data={"name": "Tỉnh Tách Ra", "kind": kind,
+                                           "parent_id": "", "csrf_token": token})
+        assert response.status_code == 422 and "Hãy chọn đơn vị cấp trên" in response.text
+    renamed = client.post(f"/admin/units/{a.ids['root']}", data={
+        "name": "Ủy ban MTTQ tỉnh Hải Âu mới", "kind": "province", "parent_id": "",
+        "csrf_token": token})
+    assert renamed.status_code == 303
+    db.session.expire_all()
+    assert set(db.session.scalars(select(Unit.id).where(Unit.province_id.is_(None)))) == roots
+    assert db.session.get(Unit, a.ids["commune"]).province_id == a.ids["root"]
