@@ -450,3 +450,31 @@ def test_an_admin_cannot_start_or_split_off_a_province(app, provinces):
     db.session.expire_all()
     assert set(db.session.scalars(select(Unit.id).where(Unit.province_id.is_(None)))) == roots
     assert db.session.get(Unit, a.ids["commune"]).province_id == a.ids["root"]
+
+
+def test_an_official_code_of_the_other_province_is_refused_not_a_server_error(app, provinces):
+    """Regression: the code check saw only the admin's province, so a code used in B passed
+    it and the database's unique index answered with a server error."""
+    a, b = provinces
+    db.session.get(Unit, b.ids["commune"]).code = "99001"
+    db.session.commit()
+    client = _client(app, a.user(Role.ADMIN))
+    response = client.post("/admin/units", data={
+        "name": "Xã Mới", "kind": "commune", "parent_id": a.ids["root"], "code": "99001",
+        "csrf_token": csrf_token(client, "/")})
+    assert response.status_code == 422 and "99001" in response.text
+    assert not _leaks(response.text, b)
+
+
+@pytest.mark.parametrize("login", ["kylan-editor", "KyLan-Editor"])
+def test_a_login_of_the_other_province_cannot_be_taken(app, provinces, login):
+    """Regression: the login check saw only the admin's province, so B's login (in any case)
+    could be created again in A: a server error, or a second account answering B's login."""
+    a, b = provinces
+    client = _client(app, a.user(Role.ADMIN))
+    response = client.post("/admin/users", data={
+        "login": login, "name": "Người mới", "role": "editor", "unit_id": a.ids["dept"],
+        "active": "on", "password": "mat-khau-123", "csrf_token": csrf_token(client, "/")})
+    assert response.status_code == 422 and "đã được dùng" in response.text
+    assert not _leaks(response.text, b)
+    assert len(db.session.scalars(select(User).where(User.login.ilike("kylan-editor"))).all()) == 1

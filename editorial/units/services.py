@@ -94,7 +94,10 @@ def _check_parent(unit_id: int | None, parent_id: int | None) -> None:
 
 
 def _check_code(unit_id: int | None, code: str | None) -> None:
-    taken = code and db.session.scalar(select(Unit.id).where(Unit.code == code))
+    """Refuse an official code another unit has, in any province (the codes are national:
+    one unique column)."""
+    with scope.inside(None):
+        taken = code and db.session.scalar(select(Unit.id).where(Unit.code == code))
     if taken and taken != unit_id:
         raise RuleViolation(_("Mã đơn vị “%(code)s” đã được dùng.", code=code))
 
