@@ -196,6 +196,16 @@ def test_a_sees_its_own_province_in_the_lists(app, provinces):
     assert not missing
 
 
+def test_counters_count_only_the_own_province(app, provinces):
+    """Numbers carry no names: the badges and the home's counters count A's rows alone (each
+    province has one pending change, one item waiting, two units short of the quota)."""
+    a, _b = provinces
+    client = _client(app, a.user(Role.EDITOR))
+    assert re.sub(r"<[^>]+>|\s", "", client.get("/changes/badge").text) == "1"
+    home = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/").text))
+    assert "1 chờ duyệt · 2 đơn vị chưa đạt chỉ tiêu tháng này" in home
+
+
 # --- (b) changes --------------------------------------------------------------------------
 
 
