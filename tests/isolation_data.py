@@ -115,9 +115,9 @@ def build(tag: str, login: str) -> Province:
         feeds.settings_of(user)
     db.session.flush()
     p.ids.update(root=root.id, dept=dept.id, commune=commune.id, commune2=commune2.id,
-                 org=org.id, plan=plan.id, slot=registered.id, agreed=agreed.id,
-                 other_slot=slots[4].id, change=change.id, event=event.id, item=item.id,
-                 published=published.id, notification=note.id, mail=mail.id)
+                 org=org.id, plan=plan.id, column=plan.columns[0].id, slot=registered.id,
+                 agreed=agreed.id, other_slot=slots[4].id, change=change.id, event=event.id,
+                 item=item.id, published=published.id, notification=note.id, mail=mail.id)
     return p
 
 

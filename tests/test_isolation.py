@@ -62,8 +62,8 @@ ALLOWED = {
 OBJECT_PARAMS = {
     "unit_id": ["root", "commune"], "user_id": ["user_editor", "user_officer"],
     "slot_id": ["slot", "agreed"], "request_id": ["change"], "plan_id": ["plan"],
-    "notification_id": ["notification"], "event_id": ["event"], "item_id": ["item"],
-    "mail_id": ["mail"],
+    "column_id": ["column"], "notification_id": ["notification"], "event_id": ["event"],
+    "item_id": ["item"], "mail_id": ["mail"],
 }
 # Parameters that are no row of B's: the year and month of B's plan, the change steps, a feed.
 PLAIN_PARAMS = {"year": ["2023"], "month": ["3", "4"], "step": [str(s) for s in Step],
