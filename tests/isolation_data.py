@@ -18,6 +18,7 @@ from editorial.extensions import db
 from editorial.feeds import services as feeds
 from editorial.notifications.models import MailMessage, Notification
 from editorial.notifications.rules import MailStatus
+from editorial.observances.models import AnniversaryEntry, ReportRuleEntry
 from editorial.plans.rules import Channel, SlotStatus
 from editorial.registrations.models import Message, Registration
 from editorial.registrations.rules import MessageKind, Side
@@ -111,6 +112,12 @@ def build(tag: str, login: str) -> Province:
                        subject=p.text("Thư nhắc"), body=p.text("Nội dung thư"),
                        status=MailStatus.FAILED)
     db.session.add_all([note, mail])
+    db.session.add_all([  # the province's own calendar data: a local day, a report rule
+        AnniversaryEntry(province_id=root.id, key=f"local-{login}", name=p.text("Ngày thành lập"),
+                         month=5, day=10),
+        ReportRuleEntry(province_id=root.id, key=f"report-{login}", name=p.text("Báo cáo tháng"),
+                        frequency="monthly", day=20, wording=p.text("Hạn báo cáo"),
+                        unit_kinds="commune")])
     for user in made.values():
         feeds.settings_of(user)
     db.session.flush()

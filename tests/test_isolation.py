@@ -45,17 +45,10 @@ ALLOWED = {
     "auth.login": "the login form: no province before login",
     "auth.logout": "ends the session only",
     "auth.language": "stores the language in the session only",
-    "feeds.public": "holidays and anniversaries for anyone (server-wide calendar data)",
-    # Known gap: observances (day exceptions, local anniversaries, report rules, the deadline
-    # rule, Khmer New Year dates) are stored for the whole server; making them per province
-    # needs a migration (a province column), so an admin of any province edits them for all.
-    "observances.save_anniversary": "server-wide observances (known gap, needs a migration)",
-    "observances.toggle_anniversary": "server-wide observances (known gap, needs a migration)",
-    "observances.set_deadline_rule": "server-wide observances (known gap, needs a migration)",
-    "observances.add_exception": "server-wide observances (known gap, needs a migration)",
-    "observances.delete_exception": "server-wide observances (known gap, needs a migration)",
-    "observances.set_khmer": "server-wide observances (known gap, needs a migration)",
-    "observances.save_report_rule": "server-wide observances (known gap, needs a migration)",
+    "feeds.public": "the shipped holidays and anniversaries for anyone (no province's own data)",
+    # Days off and swapped working days are national: one list for every province.
+    "observances.add_exception": "national days off, one list for the whole country",
+    "observances.delete_exception": "national days off, one list for the whole country",
 }
 
 # URL parameters that name one of B's rows, with the keys of B's ids to put there.
@@ -67,7 +60,8 @@ OBJECT_PARAMS = {
 }
 # Parameters that are no row of B's: the year and month of B's plan, the change steps, a feed.
 PLAIN_PARAMS = {"year": ["2023"], "month": ["3", "4"], "step": [str(s) for s in Step],
-                "scope": ["province", "me"], "token": ["<token>"]}
+                "scope": ["province", "me"], "token": ["<token>"],
+                "key": ["local-kylan", "report-kylan"]}  # B's own anniversary and report rule
 VERSIONED = {"slot_id": Slot, "request_id": ChangeRequest, "item_id": WebItem}
 
 
@@ -190,6 +184,7 @@ def test_a_sees_its_own_province_in_the_lists(app, provinces):
              "/website": "Tin chờ duyệt Hải Âu", "/plans/2023": "Chủ đề radio_tv tháng 5 Hải Âu",
              "/plans/2023.docx": "Chủ đề radio_tv tháng 5 Hải Âu",
              "/website/scoreboard/2023.xlsx": "Xã Đông Hải Âu",
+             "/observances/2023": "Ngày thành lập Hải Âu",
              f"/changes/{a.ids['change']}": "Lý do đổi Hải Âu",
              f"/registrations/slots/{a.ids['slot']}": "Tin nhắn tháng 4 Hải Âu"}
     missing = [url for url, mark in pages.items() if mark not in _text(client.get(url))]
@@ -239,6 +234,14 @@ def _form(endpoint: str, b: Province, filled: dict) -> dict:
         "website.announce": {"event_date": "2023-03-20"},
         "website.submit": {"kind": "news", "summary": "Xâm nhập"},
         "website.decide": {"decision": "publish", "published_on": "2023-03-15"},
+        "observances.save_anniversary": {"key": "local-kylan", "name": "Ngày xâm nhập",
+                                         "month": "5", "day": "10", "active": "on"},
+        "observances.toggle_anniversary": {"active": "0"},
+        "observances.save_report_rule": {"name": "Báo cáo xâm nhập", "frequency": "monthly",
+                                         "day": "21", "wording": "Xâm nhập", "active": "on",
+                                         "unit_kinds": "commune"},
+        "observances.set_deadline_rule": {"day_of_month": "7", "direction": "before"},
+        "observances.set_khmer": {"start": "2023-04-14", "end": "2023-04-16"},
     }.get(endpoint, {}))
     return form
 
