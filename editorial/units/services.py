@@ -12,6 +12,7 @@ from editorial.audit.services import record
 from editorial.errors import NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.text import fold
+from editorial.units import scope
 from editorial.units.models import Unit
 from editorial.units.rules import UnitKind
 from editorial.units.tree import depth_first
@@ -72,8 +73,12 @@ def unit_values(unit: Unit) -> dict[str, object]:
 
 
 def _check_parent(unit_id: int | None, parent_id: int | None) -> None:
-    """Refuse a parent that does not exist or that lies below the unit itself (a cycle)."""
+    """Refuse a parent that does not exist or that lies below the unit itself (a cycle); in
+    a province, every unit but its root has a parent (a new root would be another province)."""
     if parent_id is None:
+        province = scope.current_province()
+        if province is not None and unit_id != province:
+            raise RuleViolation(_("Hãy chọn %(what)s.", what=_("Đơn vị cấp trên").lower()))
         return
     rows = db.session.execute(select(Unit.id, Unit.parent_id))
     parents = {row.id: row.parent_id for row in rows}
@@ -89,7 +94,10 @@ def _check_parent(unit_id: int | None, parent_id: int | None) -> None:
 
 
 def _check_code(unit_id: int | None, code: str | None) -> None:
-    taken = code and db.session.scalar(select(Unit.id).where(Unit.code == code))
+    """Refuse an official code another unit has, in any province (the codes are national:
+    one unique column)."""
+    with scope.inside(None):
+        taken = code and db.session.scalar(select(Unit.id).where(Unit.code == code))
     if taken and taken != unit_id:
         raise RuleViolation(_("Mã đơn vị “%(code)s” đã được dùng.", code=code))
 

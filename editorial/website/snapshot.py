@@ -13,6 +13,8 @@ from editorial.clock import VN
 from editorial.extensions import db
 from editorial.notifications.rules import Kind
 from editorial.notifications.services import notify
+from editorial.units import scope
+from editorial.units.models import Unit
 from editorial.units.services import unit_names
 from editorial.website.services import tally
 
@@ -20,7 +22,20 @@ ACTION = "website.scoreboard"
 
 
 def take(now: datetime) -> str:
-    """Keep the previous month's tally (once per month, however often it runs)."""
+    """Keep the previous month's tally of each province in its own audit log, and tell its
+    own editors (once per month, however often it runs)."""
+    results = []
+    for province in list(db.session.scalars(select(Unit.id).where(Unit.province_id.is_(None)))):
+        scope.enter(province)  # every query below sees that province only
+        try:
+            results.append(_take_province(now, province))
+        finally:
+            scope.enter(None)
+    return "; ".join(results)
+
+
+def _take_province(now: datetime, province: int) -> str:
+    """One province's snapshot: its units' tally, its log, its editors."""
     today = now.astimezone(VN).date()
     year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
     key = year * 100 + month
@@ -31,7 +46,7 @@ def take(now: datetime) -> str:
     values = {names.get(unit, str(unit)): f"{t.news} tin, {t.articles} bài"
               + (" – đạt" if t.met() else " – chưa đạt") for unit, t in counts.items()}
     audit.record(None, ACTION, ("scoreboard", key), after=values,
-                 note=f"Kết quả tin, bài tháng {month}/{year}")
+                 note=f"Kết quả tin, bài tháng {month}/{year}", unit_id=province)
     short = sorted(names.get(u, str(u)) for u, t in counts.items() if not t.met())
     met = len(counts) - len(short)
     body = ("Chưa đạt: " + ", ".join(short)) if short else "Tất cả đơn vị đạt chỉ tiêu."
