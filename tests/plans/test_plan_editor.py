@@ -91,6 +91,22 @@ def test_editor_writes_publishes_and_the_officer_registers(province, login_as, c
     page = client.get(f"/registrations/slots/{january.id}").get_data(as_text=True)
     assert "Đã đăng ký" in page
 
+    auth.post("/logout")  # the negotiation: the editor proposes, the commune agrees
+    login_as("bientap")
+    countered = auth.post(f"/registrations/slots/{january.id}/counter", {
+        "version": version_on_page(client, january.id), "title": "Xuân đoàn kết 2028",
+        "print_date": "2028-01-21"})
+    assert countered.status_code == 303
+    auth.post("/logout")
+    login_as("xa1")
+    agreed = auth.post(f"/registrations/slots/{january.id}/agree",
+                       {"version": version_on_page(client, january.id)})
+    assert agreed.status_code == 303
+    db.session.expire_all()
+    slot = db.session.get(Slot, january.id)
+    assert (slot.status, slot.final_title, slot.print_date) == (
+        "agreed", "Xuân đoàn kết 2028", date(2028, 1, 21))
+
 
 def test_published_plan_shows_rows_read_only(province, login_as, client, auth):
     login_as("bientap")
