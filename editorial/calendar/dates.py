@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -40,3 +41,15 @@ def my(d: date) -> str:
 def is_weekend(d: date) -> bool:
     """True on Saturday and Sunday."""
     return d.weekday() >= 5
+
+
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def parse_day(raw: str) -> date:
+    """A date typed as dd/mm/yyyy, or yyyy-mm-dd as a date picker sends it; ValueError else."""
+    raw = raw.strip()
+    if match := _DMY.fullmatch(raw):
+        day, month, year = (int(x) for x in match.groups())
+        return date(year, month, day)
+    return date.fromisoformat(raw)

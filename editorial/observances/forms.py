@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from editorial.calendar.dates import parse_day
 from editorial.errors import RuleViolation
 from editorial.text import fold
 from editorial.units.rules import UnitKind
@@ -36,12 +37,8 @@ def _int(form: Mapping[str, str], name: str, label: str, low: int, high: int,
 def parse_date(raw: str | None, label: str) -> date:
     """A date typed as dd/mm/yyyy (or yyyy-mm-dd from a date picker)."""
     raw = (raw or "").strip()
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", raw)
     try:
-        if match:
-            day, month, year = (int(x) for x in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(raw)
+        return parse_day(raw)
     except ValueError:
         pass
     raise RuleViolation(f"{label.capitalize()} không hợp lệ: “{raw}” (nhập dạng dd/mm/yyyy).")

@@ -9,6 +9,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from editorial.calendar.dates import parse_day
 from editorial.errors import RuleViolation
 from editorial.plans.forms import parse_year
 from editorial.plans.rules import LAST_WEEK, BroadcastPattern, Cadence, Channel
@@ -42,12 +43,8 @@ def _day(raw: str | None) -> date | None:
     raw = (raw or "").strip()
     if not raw:
         return None
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", raw)
     try:
-        if match:
-            day, month, year = (int(x) for x in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(raw)
+        return parse_day(raw)
     except ValueError:
         raise RuleViolation(_("Ngày ký không hợp lệ (nhập dạng dd/mm/yyyy).")) from None
 

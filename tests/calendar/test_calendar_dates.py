@@ -25,3 +25,14 @@ def test_local_date_is_the_day_in_vietnam() -> None:
     assert local_date(datetime(2023, 1, 21, 16, 59, tzinfo=UTC)) == date(2023, 1, 21)
     with pytest.raises(ValueError):
         local_date(datetime(2023, 1, 21, 18, 0))
+
+
+def test_parse_day_reads_both_spellings_and_refuses_the_rest():
+    import pytest
+
+    from editorial.calendar.dates import parse_day
+
+    assert parse_day("5/12/2026") == parse_day("2026-12-05") == date(2026, 12, 5)
+    for bad in ("31/4/2026", "2026-13-01", "hôm nay", ""):
+        with pytest.raises(ValueError):
+            parse_day(bad)
