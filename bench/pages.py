@@ -50,6 +50,7 @@ def _grow(app: Flask, units: int) -> None:
         for i in range(units):
             unit = Unit(name=f"Ủy ban MTTQ Việt Nam xã Đo {i}", kind=UnitKind.COMMUNE,
                         parent=city)
+            db.session.add(unit)
             plan.columns[0].slots.extend(
                 Slot(period_start=s, period_end=e, topic=f"Chủ đề {i}", assigned_unit=unit)
                 for s, e in monthly_periods(year))

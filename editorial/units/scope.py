@@ -52,6 +52,15 @@ def _filter(state: ORMExecuteState) -> None:
     province = current_province()
     if province is None or not state.is_select:
         return
-    state.statement = state.statement.options(*(
-        with_loader_criteria(model, model.in_province(province), include_aliases=True)
-        for model in _scoped_models()))
+    state.statement = state.statement.options(*_criteria(province))
+
+
+def _criteria(province: int) -> tuple:
+    """The filter's options for one province, built once per request (or app context), not
+    once per query: a page runs dozens of queries and there are a dozen scoped models."""
+    built = g.setdefault("scope_criteria", {})
+    if province not in built:
+        built[province] = tuple(
+            with_loader_criteria(model, model.in_province(province), include_aliases=True)
+            for model in _scoped_models())
+    return built[province]
