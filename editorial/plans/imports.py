@@ -122,7 +122,7 @@ def _units_of_year(year: int) -> list[Unit]:
 
 def _all_units(province_id: int, year: int) -> list[Unit]:
     """The units an "all units" row gives a slot each."""
-    return [u for u in settings.registering_units(province_id) if lineage.valid_in_year(u, year)]
+    return [u for u in settings.registering_units(province_id) if u.exists_in(year)]
 
 
 def _plan_of(province_id: int, year: int) -> Plan | None:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 from sqlalchemy import select
 
@@ -12,12 +11,6 @@ from editorial.extensions import db
 from editorial.plans.importing import UnitName
 from editorial.units import scope
 from editorial.units.models import Unit, lineage
-
-
-def valid_in_year(unit: Unit, year: int) -> bool:
-    """Whether the unit exists on some day of `year`."""
-    return ((unit.valid_from is None or unit.valid_from <= date(year, 12, 31))
-            and (unit.valid_to is None or unit.valid_to >= date(year, 1, 1)))
 
 
 def former_names(units: Iterable[Unit]) -> dict[int, list[str]]:
@@ -54,7 +47,7 @@ def unit_names(units: Iterable[Unit]) -> list[UnitName]:
 def successors(unit_ids: Iterable[int], year: int) -> dict[int, Unit | None]:
     """For each unit not existing in `year`: its one successor existing then, or None
     (no successor, or several: a person decides). Units existing in `year` are left out."""
-    gone = [u for u in units_by_id(unit_ids) if not valid_in_year(u, year)]
+    gone = [u for u in units_by_id(unit_ids) if not u.exists_in(year)]
     if not gone:
         return {}
     links = db.session.execute(
@@ -63,7 +56,7 @@ def successors(unit_ids: Iterable[int], year: int) -> dict[int, Unit | None]:
         .where(lineage.c.predecessor_id.in_([u.id for u in gone]))).all()
     found: dict[int, list[Unit]] = {u.id: [] for u in gone}
     for predecessor_id, unit in links:
-        if valid_in_year(unit, year):
+        if unit.exists_in(year):
             found[predecessor_id].append(unit)
     return {uid: (units[0] if len(units) == 1 else None) for uid, units in found.items()}
 

@@ -5,6 +5,8 @@ feeds, reminders) and the registration board read only published plans for every
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import g, has_request_context
 from flask_login import current_user
 from sqlalchemy import event, select
@@ -36,7 +38,13 @@ def _hide_drafts(state: ORMExecuteState) -> None:
     """Add "not a draft" to every SELECT of plans, columns and slots for other readers."""
     if sees_drafts() or not state.is_select:
         return
-    state.statement = state.statement.options(
+    state.statement = state.statement.options(*_published_only())
+
+
+@cache
+def _published_only() -> tuple:
+    """The "not a draft" options: the same for every query, so built once."""
+    return (
         with_loader_criteria(Plan, Plan.status != PlanStatus.DRAFT, include_aliases=True),
         with_loader_criteria(PlanColumn, PlanColumn.plan_id.in_(
             select(Plan.id).where(Plan.status != PlanStatus.DRAFT)), include_aliases=True),

@@ -78,10 +78,18 @@ class Unit(db.Model):
         """The short name where there is one, else the full name."""
         return self.short_name or self.name
 
-    def valid_on(self, day: date) -> bool:
-        """Whether the unit exists on `day` (open dates: always)."""
-        return ((self.valid_from is None or self.valid_from <= day)
-                and (self.valid_to is None or day <= self.valid_to))
+    def exists_in(self, year: int) -> bool:
+        """Whether the unit exists on some day of `year` (open dates: always)."""
+        return ((self.valid_from is None or self.valid_from <= date(year, 12, 31))
+                and (self.valid_to is None or self.valid_to >= date(year, 1, 1)))
+
+    @classmethod
+    def existing_in(cls, year: int | None) -> tuple:
+        """The same as SQL conditions (none without a year), for the pickers and the quota."""
+        if year is None:
+            return ()
+        return (or_(cls.valid_from.is_(None), cls.valid_from <= date(year, 12, 31)),
+                or_(cls.valid_to.is_(None), cls.valid_to >= date(year, 1, 1)))
 
     def __repr__(self) -> str:
         return f"<Unit {self.id} {self.name!r} {self.kind}>"

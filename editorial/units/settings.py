@@ -4,11 +4,10 @@ slots, who owes registrations and the website quota; and the units those decisio
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from flask import g, has_app_context
 from flask_babel import gettext as _
-from sqlalchemy import inspect, or_, select
+from sqlalchemy import inspect, select
 
 from editorial.audit import services as audit
 from editorial.calendar.reports import Quota
@@ -48,16 +47,8 @@ def assignable_units(year: int | None = None) -> list[Unit]:
     """The units that can be given plan slots in the request's province, in tree order; with
     a year, only those that exist in some part of it (a 2023 plan's districts, a 2027 plan's
     communes)."""
-    query = select(Unit).where(Unit.kind.in_(duties().assignable), *_exists_in(year))
+    query = select(Unit).where(Unit.kind.in_(duties().assignable), *Unit.existing_in(year))
     return list(db.session.scalars(query.order_by(Unit.position, Unit.id)))
-
-
-def _exists_in(year: int | None) -> tuple:
-    """The conditions "the unit exists in some part of that year" (none without a year)."""
-    if year is None:
-        return ()
-    return (or_(Unit.valid_from.is_(None), Unit.valid_from <= date(year, 12, 31)),
-            or_(Unit.valid_to.is_(None), Unit.valid_to >= date(year, 1, 1)))
 
 
 def registering_units(province_id: int) -> list[Unit]:
@@ -71,7 +62,7 @@ def registering_units(province_id: int) -> list[Unit]:
 def quota_units(year: int | None = None) -> list[tuple[Unit, Quota]]:
     """The units that owe the website a quota (in that year, when given), each with its kind's
     quota in its province (the request's province; every province's for the scheduler)."""
-    query = (select(Unit).where(Unit.kind.in_(quota_kinds()), *_exists_in(year))
+    query = (select(Unit).where(Unit.kind.in_(quota_kinds()), *Unit.existing_in(year))
              .order_by(Unit.position, Unit.id))
     return [(unit, quota) for unit in db.session.scalars(query)
             if (quota := duties(unit.root_id).quota_of(unit.kind)) is not None]
