@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
@@ -10,7 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from editorial.auth.rules import READS_ALL, Role
 from editorial.extensions import db, login_manager
-from editorial.models_base import enum_column
+from editorial.models_base import UTCDateTime, enum_column
 from editorial.text import fold
 from editorial.units.models import Unit
 from editorial.units.scope import unit_in_province
@@ -35,6 +37,8 @@ class User(UserMixin, db.Model):
     role: Mapped[Role] = mapped_column(enum_column(Role))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # Part of the id in every session and remember cookie: bumping it ends them all.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     unit: Mapped[Unit] = relationship(lazy="joined")
 
@@ -52,6 +56,13 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:  # Flask-Login: what the session and remember cookies hold
+        return f"{self.id}.{self.session_version}"
+
+    def end_sessions(self) -> None:
+        """Every session and remember cookie of this user stops working (logout everywhere)."""
+        self.session_version = (self.session_version or 0) + 1
 
     @property
     def is_active(self) -> bool:  # Flask-Login: deactivated users cannot log in
@@ -87,5 +98,26 @@ class User(UserMixin, db.Model):
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """Flask-Login: the user of the session cookie."""
-    return db.session.get(User, int(user_id))
+    """Flask-Login: the user of the session cookie, while the cookie's session version is the
+    user's (an older cookie, or one without a version, is a session that has ended)."""
+    ident, _, version = user_id.partition(".")
+    if not (ident.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(ident))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
+
+
+class LoginThrottle(db.Model):
+    """Failed logins counted per account or per address (the key says which), shared by every
+    worker through the database; `editorial.auth.throttle` reads and writes it."""
+
+    feed_neutral = True  # no calendar shows it
+
+    __tablename__ = "login_throttles"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
