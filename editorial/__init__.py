@@ -52,9 +52,10 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     for bp in blueprints():
         app.register_blueprint(bp)
     from editorial import cli
-    from editorial.web import errors, templating, tenancy
+    from editorial.web import errors, security, templating, tenancy
 
     errors.register(app)
+    security.register(app)
     tenancy.register(app)
     templating.register(app)
     cli.register(app)

@@ -11,7 +11,9 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def now() -> datetime:
-    """The current instant, aware, in UTC."""
+    """The current instant, aware, in UTC, or the frozen NOW setting of a test app."""
+    if has_app_context() and current_app.config.get("NOW"):
+        return current_app.config["NOW"]
     return datetime.now(UTC)
 
 

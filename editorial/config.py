@@ -39,6 +39,8 @@ ENVIRONMENT: dict[str, Any] = {
     "MAIL_FROM": str,
     "SCHEDULER_LEASE_SECONDS": float,
     "SCHEDULER_SWEEP_SECONDS": int,
+    "CSP_REPORT_ONLY": lambda v: v.lower() in {"1", "true", "yes"},
+    "CSP_REPORT_URI": str,
 }
 
 

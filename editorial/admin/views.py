@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from editorial.admin import forms
 from editorial.auth import services as accounts
+from editorial.auth import throttle
 from editorial.auth.labels import ROLE_LABELS
 from editorial.auth.models import User
 from editorial.auth.rules import Role
@@ -46,11 +47,13 @@ def _page(template: str, values: Mapping[str, str], error: str | None = None,
 
 
 def _users_page(values: Mapping[str, str], error: str | None = None) -> Response:
-    return _page("admin/users.html", values, error, users=accounts.all_users())
+    return _page("admin/users.html", values, error, users=accounts.all_users(),
+                 locked=throttle.locked_logins())
 
 
 def _user_page(user: User, values: Mapping[str, str], error: str | None = None) -> Response:
-    return _page("admin/edit_user.html", values, error, user=user)
+    return _page("admin/edit_user.html", values, error, user=user,
+                 locked_until=throttle.lock_of(user))
 
 
 @bp.get("/users")
@@ -97,6 +100,16 @@ def reset_password(user_id: int):
     return attempt(lambda: accounts.reset_password(
         current_user, user, request.form.get("password") or ""), url_for("admin.list_users"),
         lambda error, _status: _user_page(user, forms.user_values(user), error))
+
+
+@bp.post("/users/<int:user_id>/unlock")
+@roles_required(Role.ADMIN)
+def unlock_user(user_id: int):
+    """Lift the lock that failed logins put on this user's login."""
+    user = db.get_or_404(User, user_id)
+    return attempt(lambda: throttle.unlock(current_user, user), url_for("admin.edit_user",
+                   user_id=user.id), lambda error, _status: _user_page(
+                       user, forms.user_values(user), error))
 
 
 @bp.get("/units")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
+
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from editorial.audit.services import record
 from editorial.auth.models import User
@@ -24,9 +28,24 @@ def authenticate(login: str, password: str) -> User | None:
     with scope.inside(None):
         user = db.session.scalar(select(User).where(
             func.lower(User.login) == login.strip().lower()))
-    if user is None or not user.active or not user.check_password(password):
+    if user is None:
+        _spend_a_password_check(password)  # an unknown login costs what a known one costs
+        return None
+    if not user.check_password(password) or not user.active:
         return None
     return user
+
+
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def _spend_a_password_check(password: str) -> None:
+    """Check `password` against a throwaway hash of the configured method, so the answer for a
+    login that does not exist comes as late as for a wrong password."""
+    method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = generate_password_hash(secrets.token_hex(16), method=method)
+    check_password_hash(_DUMMY_HASHES[method], password)
 
 
 def all_users() -> list[User]:
@@ -69,6 +88,8 @@ def update_user(actor: User, user: User, *, name: str, role: Role, unit_id: int,
     if user.id == actor.id and role != Role.ADMIN:
         raise RuleViolation(_("Bạn không thể tự bỏ vai trò quản trị của chính mình."))
     before = user_values(user)
+    if user.active and not active:
+        user.end_sessions()  # a deactivated user is logged out everywhere at once
     user.name, user.role, user.unit, user.active = name, role, picked_unit(unit_id), active
     db.session.flush()
     after = user_values(user)
@@ -81,8 +102,20 @@ def reset_password(actor: User, user: User, password: str) -> None:
     """Set a new password chosen by an admin; the log says it happened, never what it is."""
     _check_password(password)
     user.set_password(password)
+    user.end_sessions()  # whoever knew the old password is logged out
     db.session.flush()
     record(actor, "user.password_reset", user, after={"login": user.login})
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """A user's own change: the current password must be right; every session ends."""
+    if not user.check_password(current):
+        raise RuleViolation(_("Mật khẩu hiện tại không đúng."))
+    _check_password(new)
+    user.set_password(new)
+    user.end_sessions()
+    db.session.flush()
+    record(user, "user.password_change", user, after={"login": user.login})
 
 
 def officer_ids(unit_id: int | None) -> list[int]:

@@ -64,3 +64,16 @@ document.addEventListener("input", function (event) {
 document.addEventListener("click", function (event) {
   if (!(event.target.closest && event.target.closest(".searchbox"))) closeSearch();
 });
+
+// A form with data-confirm asks before it is sent; a [data-print] button prints the page
+// (no inline handlers: the Content-Security-Policy allows none).
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    event.stopPropagation();
+  }
+}, true);
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("[data-print]")) window.print();
+});

@@ -16,7 +16,7 @@ def test_the_tree_lists_children_under_their_parents(demo, login_as, client):
     html = client.get("/admin/units").get_data(as_text=True)
     province = html.index("Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng")
     assert province < html.index("Ban Phong trào – Tuyên giáo") < html.index("Thêm đơn vị")
-    assert "Cấp huyện" in html and "padding-left: 1.75rem" in html
+    assert "Cấp huyện" in html and "depth-1" in html
 
 
 def test_create_a_unit_under_a_district_and_edit_it(demo, login_as, client, db):
@@ -26,7 +26,7 @@ def test_create_a_unit_under_a_district_and_edit_it(demo, login_as, client, db):
     assert _unit(auth).status_code == 303
     html = client.get("/admin/units").get_data(as_text=True)
     assert html.index("huyện Kế Sách") < html.index("Ủy ban MTTQ xã Thử Nghiệm")
-    assert "padding-left: 3.0rem" in html
+    assert "depth-2" in html
     commune = unit_id("xã Thử Nghiệm")
     page = client.get(f"/admin/units/{commune}").get_data(as_text=True)
     assert 'value="31999"' in page
