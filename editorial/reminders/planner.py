@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from editorial.changes.labels import KIND_LABELS
@@ -21,8 +21,10 @@ from editorial.plans import services as plans
 from editorial.plans.rules import SlotStatus
 from editorial.reminders.deadlines import People, deadlines_around
 from editorial.units import scope
+from editorial.upsert import insert_on_conflict
 
 _FIELDS = ("deadline", "due_at", "expires_at", "title", "body", "url")
+_KEY = ("kind", "subject", "recipient_id", "offset_days")  # uq_reminders_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,27 +56,40 @@ def _existing(subjects: set[str]) -> list[Reminder]:
 
 
 def _apply(wanted: dict, rows: Iterable[Reminder], now: datetime) -> PlanResult:
-    created = updated = deleted = 0
-    for row in rows:
+    """Delete, update, then insert, each in key order and each a statement that tolerates a
+    sweep running at the same moment: a row another sweep deleted or sent is left alone, and a
+    row it inserted first is not inserted again (INSERT … ON CONFLICT DO NOTHING)."""
+    gone, changed = [], []
+    for row in sorted(rows, key=lambda r: r.id):
         planned = wanted.pop(row.key, None)
         if row.sent_at is not None:
             continue
         if planned is None:
             if row.expires_at > now:  # expired unsent rows stay as a record
-                db.session.delete(row)
-                deleted += 1
+                gone.append(row.id)
         elif any(getattr(row, f) != getattr(planned, f) for f in _FIELDS):
-            for f in _FIELDS:
-                setattr(row, f, getattr(planned, f))
-            updated += 1
-    for planned in wanted.values():
-        db.session.add(Reminder(kind=planned.kind, subject=planned.subject,
-                                recipient_id=planned.recipient_id,
-                                offset_days=planned.offset_days,
-                                **{f: getattr(planned, f) for f in _FIELDS}))
-        created += 1
-    db.session.flush()
+            changed.append((row.id, {f: getattr(planned, f) for f in _FIELDS}))
+    unsent, core = Reminder.sent_at.is_(None), {"synchronize_session": False}
+    deleted = db.session.execute(delete(Reminder).where(Reminder.id.in_(gone), unsent)
+                                 .execution_options(**core)).rowcount if gone else 0
+    updated = sum(db.session.execute(update(Reminder).where(Reminder.id == row_id, unsent)
+                                     .values(**values).execution_options(**core)).rowcount
+                  for row_id, values in changed)
+    created = _insert_new([
+        {"kind": p.kind, "subject": p.subject, "recipient_id": p.recipient_id,
+         "offset_days": p.offset_days, **{f: getattr(p, f) for f in _FIELDS}}
+        for p in wanted.values()])  # the planned order: the same in every sweep
+    db.session.expire_all()
     return PlanResult(created, updated, deleted)
+
+
+def _insert_new(values: list[dict]) -> int:
+    """Insert the rows whose key is new, skipping those a concurrent sweep wrote first; the
+    number inserted."""
+    if not values:
+        return 0
+    statement = insert_on_conflict(Reminder, values, _KEY).returning(Reminder.id)
+    return len(db.session.execute(statement).all())
 
 
 def plan_digest(now: datetime) -> int:
@@ -109,8 +124,7 @@ def _province_digest(now: datetime, editors: tuple[int, ...]) -> int:
             continue
         row = rows.get(editor)
         if row is None:
-            db.session.add(_digest(editor, subject, today, now, title, body))
-            count += 1
+            count += _insert_new([_digest(editor, subject, today, now, title, body)])
         elif row.sent_at is None:
             row.title, row.body = title, body
     db.session.flush()
@@ -133,8 +147,8 @@ def _digest_line(slot, fresh: bool) -> str:
 
 
 def _digest(editor: int, subject: str, today: date, now: datetime, title: str,
-            body: str) -> Reminder:
+            body: str) -> dict:
     expires = rules.at_local(today + timedelta(days=1), VN, time(0))
-    return Reminder(kind=str(rules.Kind.DIGEST), subject=subject, recipient_id=editor,
-                    offset_days=0, deadline=today, due_at=now, expires_at=expires, title=title,
-                    body=body, url="/registrations/board")
+    return {"kind": str(rules.Kind.DIGEST), "subject": subject, "recipient_id": editor,
+            "offset_days": 0, "deadline": today, "due_at": now, "expires_at": expires,
+            "title": title, "body": body, "url": "/registrations/board"}

@@ -265,3 +265,38 @@ def test_four_sweeps_racing_send_each_reminder_once(demo, db, app):
     db.session.expire_all()
     titles = inbox(db, "vinhchau")
     assert len(titles) == len(set(titles)) == 2  # each reminder once, never twice
+
+
+def test_six_concurrent_sweeps_all_succeed_and_send_once(demo, app, db):
+    """Six processes planning and sending the same reminders at once (two schedulers and the
+    CLI, say): every run succeeds, each reminder row exists once and is delivered once."""
+    import threading
+
+    barrier, outcomes = threading.Barrier(6, timeout=30), []
+
+    def sweep():
+        with app.app_context():
+            barrier.wait()
+            try:
+                outcomes.append(tasks.reminders(at(2)))
+            except Exception as error:  # noqa: BLE001 (the failure is what the test reports)
+                outcomes.append(error)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=sweep) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=90)
+    assert len(outcomes) == 6 and all(isinstance(o, str) for o in outcomes), outcomes
+    db.session.expire_all()
+    keys = db.session.execute(select(Reminder.kind, Reminder.subject, Reminder.recipient_id,
+                                     Reminder.offset_days)).all()
+    assert keys and len(keys) == len(set(keys))
+    assert sum(int(o.split("gửi ")[1].split(",")[0]) for o in outcomes) == \
+        db.session.scalar(select(func.count(Notification.id)))
+    assert everyone(db)  # somebody was told, and each reminder at most once
+    sent = db.session.scalar(select(func.count(Reminder.id)).where(Reminder.sent_at.is_not(None),
+                                                                   Reminder.skipped.is_(False)))
+    assert sent == db.session.scalar(select(func.count(Notification.id)))
