@@ -19,6 +19,7 @@ from editorial.changes.rules import ChangeKind, ChangeState, Step
 from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.notifications import services as notifications
+from editorial.plans.locks import lock_slots
 from editorial.plans.models import PlanColumn, Slot
 from editorial.plans.rules import SlotStatus
 from editorial.plans.values import field_label
@@ -218,6 +219,10 @@ _RESULT = {Step.CONSENT: ChangeState.PENDING, Step.DECLINE: ChangeState.REJECTED
 
 def take_step(user, request: ChangeRequest, step: Step, version: int, note: str = "") -> None:
     """Consent, decline, approve, reject or withdraw; exactly one decision wins a race."""
+    if step == Step.APPROVE:  # the slots it changes are locked before the request's row
+        lock_slots(*(s.id for s in _siblings(request.slot)),
+                   *(s.id for s in (_siblings(request.other_slot) if request.other_slot
+                                    else [])))
     if version != request.version or request.state not in rules.OPEN:
         raise Conflict(_("Yêu cầu này vừa được người khác xử lý (trạng thái hiện tại: "
                          "%(state)s).", state=STATE_LABELS[request.state]))
@@ -251,6 +256,7 @@ def direct_edit(user, slot: Slot, data: EditInput, version: int) -> None:
     """An editor changes the plan directly; recorded like an approved request."""
     if not user.is_editor:
         raise NotAllowed(_("Chỉ biên tập viên mới sửa trực tiếp kế hoạch."))
+    lock_slots(slot.id)  # and read it as last committed
     if version != slot.version:
         raise Conflict(_("Nội dung này vừa được người khác cập nhật; hãy xem lại rồi lưu lại."))
     _check_changeable(slot)

@@ -16,6 +16,7 @@ from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
 from editorial.observances.services import slot_deadline_function
 from editorial.plans.labels import STATUS_LABELS
+from editorial.plans.locks import lock_slots
 from editorial.plans.models import PlanColumn, Slot
 from editorial.plans.rules import Cadence, Channel, SlotStatus
 from editorial.registrations import rules
@@ -26,8 +27,11 @@ from editorial.text import search_key
 from editorial.units import settings
 
 
-def load_slot(slot_id: int) -> Slot:
-    """A slot with its column, plan and unit; NotFound when there is none."""
+def load_slot(slot_id: int, lock: bool = False) -> Slot:
+    """A slot with its column, plan and unit; NotFound when there is none. With `lock`, for a
+    change: the slot's row is locked first and read as last committed."""
+    if lock:
+        lock_slots(slot_id)
     query = (select(Slot).where(Slot.id == slot_id)
              .options(joinedload(Slot.column).joinedload(PlanColumn.plan),
                       joinedload(Slot.assigned_unit)))

@@ -83,7 +83,8 @@ def _render(built: panel.Panel, status: int = 200):
 
 def _act(slot_id: int, action: str, act: Callable[[Slot], object]):
     """Run one action and commit; a refusal answers the panel with what the user typed."""
-    return attempt(lambda: act(services.load_slot(slot_id)), lambda _done: _acted(slot_id),
+    return attempt(lambda: act(services.load_slot(slot_id, lock=True)),
+                   lambda _done: _acted(slot_id),
                    lambda message, _status: _render(panel.build(
                        current_user, services.load_slot(slot_id), request.form, action, message)))
 
