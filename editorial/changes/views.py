@@ -7,6 +7,7 @@ from flask import Blueprint, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from editorial.auth.rules import Role
 from editorial.changes import labels, queries, services
 from editorial.changes.forms import ChangeInput, EditInput, parse_version
 from editorial.changes.rules import Step
@@ -16,6 +17,7 @@ from editorial.plans.forms import parse_day
 from editorial.plans.models import Slot
 from editorial.units.settings import assignable_units
 from editorial.web.attempt import attempt
+from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("changes", __name__)
@@ -58,7 +60,7 @@ def _request_page(change, error: str = "", status: int = 200):
 
 
 @bp.post("/changes/<int:request_id>/<step>")
-@login_required
+@roles_required(Role.OFFICER, Role.EDITOR)  # viewers decide nothing, whatever the form holds
 def step(request_id: int, step: str):
     """Consent, decline, approve, reject or withdraw."""
     if step not in Step.__members__.values():
@@ -99,7 +101,7 @@ def _slot_page(slot: Slot, change_error: str = "", edit_error: str = "", status:
 
 
 @bp.post("/slots/<int:slot_id>/changes")
-@login_required
+@roles_required(Role.OFFICER, Role.EDITOR)
 def file(slot_id: int):
     """An officer files a change request on their unit's slot."""
     slot = db.get_or_404(Slot, slot_id)
@@ -110,7 +112,7 @@ def file(slot_id: int):
 
 
 @bp.post("/slots/<int:slot_id>/edit")
-@login_required
+@roles_required(Role.EDITOR)  # before the form is read
 def edit(slot_id: int):
     """An editor edits the plan directly (topic, unit, dates), checked against the version."""
     slot = db.get_or_404(Slot, slot_id)
@@ -123,7 +125,7 @@ def edit(slot_id: int):
 
 
 @bp.post("/slots/<int:slot_id>/move")
-@login_required
+@roles_required(Role.EDITOR)  # before the form is read
 def move(slot_id: int):
     """Drag-and-drop in the month grid: move one of the slot's dates to another day."""
     slot = db.get_or_404(Slot, slot_id)

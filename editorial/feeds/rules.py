@@ -62,6 +62,17 @@ def unit_scope(unit_id: int) -> str:
     return f"unit-{unit_id}"
 
 
+def posted_scope(text: str | None) -> str:
+    """The scope a form sent back, if it has a scope's shape, else "me": never echo an odd
+    or huge value into a redirect's Location."""
+    text = (text or "").strip()
+    number = text.removeprefix("unit-")
+    if text in PERSONAL_SCOPES or (text.startswith("unit-") and number.isdecimal()
+                                   and len(number) <= 12):
+        return text
+    return "me"
+
+
 def scope_filter(scope: str, *, reads_all: bool, own_unit_id: int) -> int | None:
     """The unit filter a scope reads (None: the whole province), or ScopeRefused.
 

@@ -63,7 +63,7 @@ def page():
 @login_required
 def save_choices():
     """Store what the feeds show and their reminders."""
-    scope = request.form.get("scope", "me")
+    scope = rules.posted_scope(request.form.get("scope"))
 
     def change() -> None:
         choices = Choices.parse(request.form)
@@ -81,7 +81,7 @@ def reset():
     """A new secret: all the user's old feed URLs stop working at once."""
     services.reset_secret(current_user)
     db.session.commit()
-    scope = request.form.get("scope", "me")
+    scope = rules.posted_scope(request.form.get("scope"))
     return redirect(url_for("feeds.page", scope=scope, done="reset"), code=303)
 
 

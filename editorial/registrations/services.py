@@ -67,7 +67,8 @@ def side_of(user, slot: Slot) -> Side | None:
     return Side(side) if side else None
 
 
-def _require_side(user, slot: Slot) -> Side:
+def require_side(user, slot: Slot) -> Side:
+    """The party the user acts for, or NotAllowed (403) for a read-only user."""
     side = side_of(user, slot)
     if side is None:
         if user.is_officer:
@@ -90,7 +91,7 @@ def _refusal_text(reason: rules.Refusal) -> str:
 
 def _check(user, slot: Slot, action: rules.Action, version: int | None) -> Side:
     """Who acts, after checking permission, the slot's version and the rules."""
-    side = _require_side(user, slot)
+    side = require_side(user, slot)
     if version is not None and version != slot.version:
         raise Conflict(_("Nội dung này vừa được người khác cập nhật (trạng thái hiện tại: "
                          "%(state)s). Những gì bạn nhập vẫn còn trong biểu mẫu; hãy xem lại "

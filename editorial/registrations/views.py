@@ -83,6 +83,9 @@ def _render(built: panel.Panel, status: int = 200):
 
 def _act(slot_id: int, action: str, act: Callable[[Slot], object]):
     """Run one action and commit; a refusal answers the panel with what the user typed."""
+    slot = services.load_slot(slot_id)
+    services.require_side(current_user, slot)  # who may act, before the form is read (403)
+
     return attempt(lambda: act(services.load_slot(slot_id, lock=True)),
                    lambda _done: _acted(slot_id),
                    lambda message, _status: _render(panel.build(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, Response, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm.exc import StaleDataError
@@ -27,6 +27,9 @@ def _titles() -> dict[int, str]:
 
 def _answer(status: int, message: str = ""):
     title = _titles().get(status, _("Đã có lỗi xảy ra"))
+    if request.path.endswith(".ics"):  # a calendar client: a line of text, no page, no cookie
+        return Response(f"{status} {title}\n", status=status,
+                        content_type="text/plain; charset=utf-8")
     return page_or_fragment(
         "errors/error.html", "errors/_message.html", status=status, status_code=status,
         title=title, message=message,

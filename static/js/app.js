@@ -77,3 +77,12 @@ document.addEventListener("submit", function (event) {
 document.addEventListener("click", function (event) {
   if (event.target.closest && event.target.closest("[data-print]")) window.print();
 });
+// The live search asks only from two characters on (htmx's eval'd trigger filters are off
+// under the CSP): a shorter query, or the box cleared by Escape, sends nothing.
+document.addEventListener("htmx:beforeRequest", function (event) {
+  var elt = event.detail.elt;
+  if (elt && elt.name === "q" && elt.closest && elt.closest(".searchbox")
+      && elt.value.trim().length < 2) {
+    event.preventDefault();
+  }
+});
