@@ -23,6 +23,7 @@ def blueprints() -> list:
     from editorial.dashboard.views import bp as dashboard
     from editorial.feeds.views import bp as feeds
     from editorial.jobs.views import bp as jobs
+    from editorial.jobs.views import health
     from editorial.notifications.views import bp as notifications
     from editorial.observances.views import bp as observances
     from editorial.plans.copy_views import bp as plan_copy
@@ -38,7 +39,7 @@ def blueprints() -> list:
 
     return [auth, dashboard, calendar_views, plans, plan_editor, registrations, search, units,
             observances, changes, audit, feeds, notifications, jobs, admin, province_settings,
-            unit_import, website, plan_import, plan_copy, plan_suggest, plan_matrix]
+            unit_import, website, plan_import, plan_copy, plan_suggest, plan_matrix, health]
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request, url_for
+from flask import Blueprint, current_app, jsonify, request, url_for
 
 from editorial.auth.rules import Role
 from editorial.jobs import services
+from editorial.jobs.health import report as health_report
 from editorial.notifications import mail
 from editorial.notifications.labels import MAIL_STATUS_LABELS
 from editorial.web.attempt import attempt
@@ -35,3 +36,17 @@ def _page(status: int = 200, error: str | None = None, resent: int | None = None
                             view=services.overview(), smtp=mail.smtp_configured(current_app.config),
                             resendable=services.RESENDABLE, error=error, resent=resent,
                             status_labels=MAIL_STATUS_LABELS)
+
+
+health = Blueprint("health", __name__)
+
+
+@health.get("/healthz")
+def healthz():
+    """200 when the database answers at the migrations' head, 503 otherwise; JSON, no session."""
+    healthy, body = health_report()
+    body["status"] = "ok" if healthy else "unavailable"
+    response = jsonify(body)
+    response.status_code = 200 if healthy else 503
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -29,7 +29,7 @@ def test_the_units_page_indents_children_under_their_parent(demo, login_as, clie
     html = client.get("/units").get_data(as_text=True)
     positions = _order(html, "tỉnh Sóc Trăng", "huyện Kế Sách", "xã Thử Nghiệm", "Vĩnh Châu")
     assert positions == sorted(positions)
-    item = re.search(r'<li class="depth-(\d)"[^>]*><a [^>]*>Ủy ban MTTQ xã Thử Nghiệm', html)
+    item = re.search(r'<li class="depth depth-(\d)"[^>]*><a [^>]*>Ủy ban MTTQ xã Thử Nghiệm', html)
     assert item and item.group(1) == "2"
 
 
