@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "BASE_URL": "http://127.0.0.1:5000",
     "SCHEDULER_LEASE_SECONDS": 60,
     "SCHEDULER_SWEEP_SECONDS": 120,
+    "LOG_LEVEL": "INFO",
 }
 
 # Environment variables read as settings (name → parser).
@@ -41,6 +42,7 @@ ENVIRONMENT: dict[str, Any] = {
     "SCHEDULER_SWEEP_SECONDS": int,
     "CSP_REPORT_ONLY": lambda v: v.lower() in {"1", "true", "yes"},
     "CSP_REPORT_URI": str,
+    "LOG_LEVEL": str.upper,
 }
 
 

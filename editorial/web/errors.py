@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 from editorial.errors import DomainError
 from editorial.extensions import db
 from editorial.web.render import page_or_fragment
+from editorial.web.requestlog import request_id
 
 
 def _titles() -> dict[int, str]:
@@ -74,4 +75,4 @@ def register(app: Flask) -> None:
     def server_error(_error):
         db.session.rollback()
         return render_template("errors/error.html", status_code=500, title=_("Đã có lỗi xảy ra"),
-                               message=""), 500
+                               message="", error_id=request_id()), 500
