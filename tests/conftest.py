@@ -40,7 +40,8 @@ def make_app(url: str, **overrides) -> Flask:
     """An app configured for tests on `url`."""
     settings = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test-secret",
                 "TODAY": TODAY, "BASE_URL": "http://lich.test",
-                "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"}
+                "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+                "LOG_LEVEL": "WARNING"}  # request lines only where a test asks for them
     settings.update(overrides)
     app = create_app(settings)
     app.test_client_class = IsolatedClient
@@ -128,3 +129,13 @@ def login_as(auth: Auth):
 def queries(db):
     """A context manager counting the SQL statements of a block."""
     return lambda: count_queries(db.engine)
+
+
+@pytest.fixture
+def one_province(app: Flask):
+    """Province Hải Âu of the isolation data (a user of every role, a little of everything)."""
+    from tests.isolation_data import build
+
+    province = build("Hải Âu", "haiau")
+    _db.session.commit()
+    return province

@@ -13,7 +13,6 @@ from editorial.audit.models import AuditEntry
 from editorial.auth.rules import Role
 from editorial.extensions import db
 from tests.helpers import csrf_token
-from tests.isolation_data import build
 from tests.test_isolation import OBJECT_PARAMS, PLAIN_PARAMS, _client, _token_of, _urls
 
 # What a viewer may post: their own session, language, password, notifications and feeds.
@@ -24,12 +23,6 @@ VIEWER_MAY = {
 }
 FORMS = [{}, {"version": "1", "title": "x", "day": "2023-04-05", "year": "2031"}]
 
-
-@pytest.fixture
-def province(app):
-    p = build("Hải Âu", "haiau")
-    db.session.commit()
-    return p
 
 
 def _post_rules(app):
@@ -43,7 +36,8 @@ def test_the_allow_list_names_real_routes(app):
 
 
 @pytest.mark.parametrize("form", FORMS)
-def test_a_viewer_is_refused_every_change_before_validation(app, province, form):
+def test_a_viewer_is_refused_every_change_before_validation(app, one_province, form):
+    province = one_province
     client = _client(app, province.user(Role.VIEWER))
     token = csrf_token(client, "/")
     feed = _token_of(province.user(Role.VIEWER))
