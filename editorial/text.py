@@ -17,3 +17,16 @@ def fold(text: str) -> str:
 def search_key(text: str) -> str:
     """`fold`, with punctuation turned into spaces: "Chôl-Chnăm" and "chol chnam" match."""
     return fold(re.sub(r"[\W_]+", " ", text))
+
+
+_OUTER = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
+
+
+def quote(text: str) -> str:
+    """A title in “…” within a sentence: quotes it already wears are taken off and quotes
+    inside it become ‘…’, so a reminder never reads “Ngày hội “Đại đoàn kết””."""
+    text = text.strip()
+    while len(text) > 1 and _OUTER.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    inner = re.sub(r"[“\"«]([^”\"»]*)[”\"»]", r"‘\1’", text)
+    return f"“{inner}”"

@@ -55,3 +55,12 @@ def test_report_deadlines_follow_the_unit_kind(demo, login_as, client, db):
     province = client.get("/calendar/2023/3").get_data(as_text=True)
     assert "Báo cáo tình hình nhân dân" in district  # districts owe the quarterly report
     assert "Họp giao ban" in province and "Họp giao ban" not in district  # member orgs only
+
+
+def test_a_lunar_anniversary_shows_its_solar_date_and_its_lunar_day_apart(demo, login_as, client):
+    login_as("kesach")
+    html = client.get("/observances/2023").get_data(as_text=True)
+    row = re.search(r"<td>([^<]*29/04/2023[^<]*)<span class=\"tag\">([^<]+)</span>", html)
+    assert row, "Giỗ Tổ Hùng Vương's row"
+    assert row.group(2) == "ngày 10/3 âm lịch"  # the lunar day, not the solar date, is lunar
+    assert "29/04/2023 âm lịch" not in html

@@ -147,3 +147,12 @@ def test_muting_quota_reminders_keeps_the_decisions(demo, login_as, db):
     send(login_as("kesach"), title="Tin bị trả")
     decide(login_as("bientap"), last_item(db), "reject", note="Ảnh chưa rõ nét")
     assert inbox(db, "kesach", "website") == ["Tin không được đăng: Tin bị trả"]
+
+
+def test_a_quoted_event_title_is_not_quoted_twice_in_the_reminder(demo, login_as, db):
+    login_as("kesach").post("/website/events", {"title": "“Ngày hội “Đại đoàn kết” ở ấp”",
+                                                "event_date": "2023-03-17"})
+    tasks.reminders(at(20))
+    [title] = inbox(db, "kesach", "event_news")
+    assert "Hạn gửi tin sự kiện “Ngày hội ‘Đại đoàn kết’ ở ấp” (17/03/2023)" in title
+    assert "““" not in title and "””" not in title
