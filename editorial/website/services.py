@@ -20,6 +20,7 @@ from editorial.extensions import db
 from editorial.notifications import services as notifications
 from editorial.notifications.rules import Kind
 from editorial.observances.services import work_calendar
+from editorial.text import fold
 from editorial.units import settings
 from editorial.units.models import Unit
 from editorial.units.services import picked_unit
@@ -70,8 +71,15 @@ def acting_unit(user, unit_id: int | None) -> int:
 
 
 def announce_event(user, title: str, event_date: date, unit_id: int | None = None) -> WebEvent:
-    """A unit announces an event it will send news about (an editor may do it for a unit)."""
-    event = WebEvent(unit_id=acting_unit(user, unit_id), title=title, event_date=event_date,
+    """A unit announces an event it will send news about (an editor may do it for a unit);
+    the same event (its day, its title up to case and diacritics) is announced once."""
+    unit_id = acting_unit(user, unit_id)
+    same_day = db.session.scalars(select(WebEvent.title).where(
+        WebEvent.unit_id == unit_id, WebEvent.event_date == event_date))
+    if any(fold(other) == fold(title) for other in same_day):
+        raise RuleViolation(_("Sự kiện “%(title)s” ngày %(day)s đã được báo rồi.",
+                              title=title, day=dmy(event_date)))
+    event = WebEvent(unit_id=unit_id, title=title, event_date=event_date,
                      created_by_id=user.id)
     db.session.add(event)
     db.session.flush()
@@ -87,7 +95,16 @@ def _linked_event(event_id: int | None, unit_id: int) -> int | None:
     event = db.session.get(WebEvent, event_id)
     if event is None or event.unit_id != unit_id:
         raise RuleViolation(_("Sự kiện đã chọn không phải của đơn vị này."))
+    if db.session.scalar(select(_covered().where(WebEvent.id == event.id))):
+        raise RuleViolation(_("Sự kiện “%(title)s” đã có tin gửi Ban Biên tập.",
+                              title=event.title))
     return event.id
+
+
+def _covered():
+    """Whether an event already has a submitted or published item about it."""
+    return select(WebItem.id).where(WebItem.event_id == WebEvent.id,
+                                    WebItem.status.in_(rules.LIVE)).exists()
 
 
 def withdraw_event(user, event: WebEvent) -> None:
@@ -199,10 +216,8 @@ def news_due_between(start: date, end: date,
                      unit_id: int | None = None) -> list[tuple[WebEvent, date]]:
     """Announced events still without a (submitted or published) item, whose news falls due
     in [start, end], earliest first."""
-    covered = (select(WebItem.id).where(WebItem.event_id == WebEvent.id,
-                                        WebItem.status.in_(rules.LIVE)).exists())
     query = (select(WebEvent).options(joinedload(WebEvent.unit))
-             .where(~covered, WebEvent.event_date.between(start - DUE_REACH, end))
+             .where(~_covered(), WebEvent.event_date.between(start - DUE_REACH, end))
              .order_by(WebEvent.event_date, WebEvent.id))
     if unit_id is not None:
         query = query.where(WebEvent.unit_id == unit_id)
@@ -245,9 +260,9 @@ def waiting_items() -> list[WebItem]:
 
 
 def recent_events(unit_id: int | None, since: date) -> list[WebEvent]:
-    """Events since a day (of one unit, or all), to link an item to."""
+    """Events since a day (of one unit, or all) still without news, to link an item to."""
     query = (select(WebEvent).options(joinedload(WebEvent.unit))
-             .where(WebEvent.event_date >= since)
+             .where(WebEvent.event_date >= since, ~_covered())
              .order_by(WebEvent.event_date.desc(), WebEvent.id.desc()))
     if unit_id is not None:
         query = query.where(WebEvent.unit_id == unit_id)

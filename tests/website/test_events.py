@@ -64,3 +64,26 @@ def test_events_of_another_unit_cannot_be_linked_or_announced(demo, login_as, cl
     assert response.status_code == 422 and "Vui lòng chọn một ngày hợp lệ." in response.get_data(
         as_text=True)
     assert db.session.scalar(select(WebEvent.id).where(WebEvent.unit_id != event.unit_id)) is None
+
+
+def test_the_same_event_is_announced_once(demo, login_as, db):
+    officer = login_as("kesach")
+    assert _announce(officer).status_code == 303
+    again = _announce(officer, title="  hội nghị BIỂU DƯƠNG ")
+    assert again.status_code == 422
+    assert "ngày 17/3/2023 đã được báo rồi." in again.get_data(as_text=True)
+    assert len(db.session.scalars(select(WebEvent)).all()) == 1
+    assert _announce(officer, day="2023-03-18").status_code == 303  # another day: another event
+
+
+def test_an_event_with_news_is_no_longer_offered_nor_taken_twice(demo, login_as, client, db):
+    officer = login_as("kesach")
+    _announce(officer)
+    event = db.session.scalars(select(WebEvent)).one()
+    option = f'<option value="{event.id}"'
+    assert option in client.get("/website").get_data(as_text=True)
+    assert send(officer, event_id=str(event.id)).status_code == 303
+    assert option not in client.get("/website").get_data(as_text=True)
+    second = send(officer, title="Tin thứ hai", event_id=str(event.id))
+    assert second.status_code == 422
+    assert "đã có tin gửi Ban Biên tập" in second.get_data(as_text=True)
