@@ -33,6 +33,11 @@ class Card:
     unit_label: str
 
     @property
+    def title(self) -> str:
+        """The title as the unit registered it, else the slot's (agreed title or topic)."""
+        return (self.registration.final_title if self.registration else "") or self.slot.title
+
+    @property
     def waiting_on(self) -> Side | None:
         return self.registration.waiting_on if self.registration else None
 

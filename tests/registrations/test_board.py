@@ -164,3 +164,18 @@ def test_board_and_panel_in_english(demo, login_as, client):
     assert "Registration board 3/2023" in board and "Overdue" in board
     panel = client.get(f"/registrations/slots/{demo_slot(3).id}").get_data(as_text=True)
     assert "Thread" in panel and "12 days overdue" in panel and "Trao đổi" not in panel
+
+
+def test_registered_titles_show_on_cards_and_the_waiting_list_names_the_channel(
+        demo, login_as, client):
+    radio = demo_slot(3)
+    topic = radio.topic
+    assert _submit(login_as("kesach"), radio.id, air_date="2023-03-26",
+                   record_date="").status_code == 303
+    login_as("bientap")
+    board = client.get("/registrations/board/2023/3").get_data(as_text=True)
+    [card] = re.findall(rf'id="card-{radio.id}">\s*<a class="card-title"[^>]*>([^<]+)</a>', board)
+    assert card == REGISTRATION["title"] != topic
+    waiting = client.get("/").get_data(as_text=True).split('class="plain waiting"')[1]
+    [line] = re.findall(r"<li>(.*?)</li>", waiting.split("</ul>")[0], re.S)
+    assert REGISTRATION["title"] in line and "Đài PT-TH" in line
