@@ -114,10 +114,14 @@ def board(month: Month, filters: BoardFilter) -> Board:
     return Board(month, shown, counters, len(cards))
 
 
-def unit_cards(unit_id: int, today: date) -> list[Card]:
-    """The unit's open slots, from last month to two months ahead."""
+def unit_cards(unit_id: int, today: date, months_ahead: int = 2) -> list[Card]:
+    """The unit's open slots, from last month to `months_ahead` months ahead (into next
+    year's plan once it is active)."""
     start = Month.of(today).previous().first
-    end = Month.of(today).next().next().last
+    end = Month.of(today)
+    for _step in range(months_ahead):
+        end = end.next()
+    end = end.last
     query = _for_unit(_cards_query().where(
         Slot.period_start.between(start, end),
         Slot.status.not_in([SlotStatus.DONE, SlotStatus.CANCELLED])), unit_id)

@@ -39,10 +39,11 @@ LABELS = {"state_labels": STATE_LABELS, "kind_labels": KIND_LABELS,
 @bp.get("")
 @login_required
 def index():
-    """Đăng ký của đơn vị: the unit's open slots, deadlines, days left; editors get the board."""
+    """Đăng ký của đơn vị: the unit's open slots from last month to a year ahead, deadlines,
+    days left; editors get the board."""
     if current_user.is_editor or current_user.is_viewer:
         return redirect(url_for("registrations.board"))
-    cards = queries.unit_cards(current_user.unit_id, clock.today())
+    cards = queries.unit_cards(current_user.unit_id, clock.today(), months_ahead=12)
     unread = queries.unread_slot_ids(current_user, [c.slot.id for c in cards])
     return page_or_fragment("registrations/index.html", "registrations/_unit_cards.html",
                             cards=cards, unread=unread, **LABELS)

@@ -1,12 +1,16 @@
 """The board, the homes, search, weekly slots and the month grid, over HTTP."""
 
 import re
+from datetime import date
+
+from sqlalchemy import select
 
 from editorial.auth.rules import Role
 from editorial.extensions import db
 from editorial.plans import rules as plan_rules
 from editorial.plans.models import PlanColumn, Slot
 from editorial.plans.rules import Cadence, Channel, SlotStatus
+from editorial.units.models import Unit
 from tests.factories import make_plan, make_unit, make_user
 from tests.registrations.helpers import REGISTRATION, demo_slot, version_on_page
 
@@ -179,3 +183,18 @@ def test_registered_titles_show_on_cards_and_the_waiting_list_names_the_channel(
     waiting = client.get("/").get_data(as_text=True).split('class="plain waiting"')[1]
     [line] = re.findall(r"<li>(.*?)</li>", waiting.split("</ul>")[0], re.S)
     assert REGISTRATION["title"] in line and "Đài PT-TH" in line
+
+
+def test_the_units_registrations_reach_a_year_ahead(demo, login_as, client, app):
+    unit = db.session.scalar(select(Unit).where(Unit.name.contains("Vĩnh Châu")))
+    today = app.config["TODAY"]
+    later = db.session.scalars(select(Slot).where(
+        Slot.assigned_unit_id == unit.id, Slot.period_start > date(today.year, today.month + 2, 28),
+        Slot.period_start <= date(today.year + 1, today.month, 28))).all()
+    assert later, "the demo gives Vĩnh Châu a month more than two months ahead"
+    login_as("vinhchau")
+    html = client.get("/registrations").get_data(as_text=True)
+    for slot in later:
+        assert f'href="/registrations/slots/{slot.id}"' in html
+    home = client.get("/").get_data(as_text=True)  # the home keeps its short window
+    assert f'href="/registrations/slots/{later[-1].id}"' not in home
