@@ -61,3 +61,10 @@ def log_in(page, login: str, password: str = "mttq2023") -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url("**/")
+
+
+def open_menu(page) -> None:
+    """On a phone the header menu is folded behind one button: unfold it as a person would."""
+    toggle = page.locator("button.menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +35,7 @@ def test_month_fits_a_phone_screen(browser, live_server):
     context = browser.new_context(base_url=live_server, viewport={"width": 360, "height": 740})
     page = context.new_page()
     log_in(page, "kesach")
+    open_menu(page)
     page.click("nav.mainnav >> text=Lịch tháng")
     page.wait_for_url("**/calendar")
     width = page.evaluate("document.documentElement.scrollWidth")

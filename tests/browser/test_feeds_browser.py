@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +15,7 @@ def test_officer_copies_the_feed_url_on_a_phone(browser, live_server):
                                   permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     log_in(page, "kesach")
+    open_menu(page)
     page.click("text=Lịch điện thoại")
     expect(page.locator("h1")).to_have_text("Lịch trên điện thoại")
     url = page.locator("#feed-url").input_value()
