@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select
 
 from editorial.audit.models import AuditEntry
 from editorial.auth.models import User
+from editorial.calendar import dates
 from editorial.clock import VN
 from editorial.errors import RuleViolation
 from editorial.extensions import db
@@ -21,7 +22,7 @@ def _day(raw: str) -> date | None:
     if not raw:
         return None
     try:
-        day = date.fromisoformat(raw)
+        day = dates.parse_day(raw)
     except ValueError:
         day = None
     if day is None or not 2000 <= day.year <= 2100:

@@ -43,13 +43,30 @@ def is_weekend(d: date) -> bool:
     return d.weekday() >= 5
 
 
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DMY = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_day(raw: str) -> date:
-    """A date typed as dd/mm/yyyy, or yyyy-mm-dd as a date picker sends it; ValueError else."""
+    """A date typed the Vietnamese way, day first: 10/12/2026, 1/2/2026, 10-12-2026, 10.12.2026;
+    or yyyy-mm-dd as a date picker or an old link sends it. ValueError for anything else,
+    including an impossible day (31/02/2026) and month-first typing that cannot be a date."""
     raw = raw.strip()
     if match := _DMY.fullmatch(raw):
-        day, month, year = (int(x) for x in match.groups())
-        return date(year, month, day)
-    return date.fromisoformat(raw)
+        day, _sep, month, year = match.groups()
+        return date(int(year), int(month), int(day))
+    if _ISO.fullmatch(raw):
+        return date.fromisoformat(raw)
+    raise ValueError(f"not a day: {raw[:20]!r}")
+
+
+def format_day(value: date | str | None) -> str:
+    """dd/mm/yyyy for a date or an ISO string (a form echoing what was sent); other text as is."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = parse_day(value)
+        except ValueError:
+            return value
+    return value.strftime("%d/%m/%Y")

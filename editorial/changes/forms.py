@@ -8,13 +8,14 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from editorial.calendar import dates
 from editorial.changes.rules import DATE_FIELDS, ChangeKind
 from editorial.errors import RuleViolation
 
 
 def _date(raw: str | None) -> date:
     try:
-        return date.fromisoformat((raw or "").strip())
+        return dates.parse_day((raw or "").strip())
     except ValueError:
         raise RuleViolation(_("Vui lòng chọn một ngày hợp lệ.")) from None
 

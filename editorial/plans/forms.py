@@ -8,6 +8,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from editorial.calendar import dates
 from editorial.errors import RuleViolation
 from editorial.plans.rules import Channel
 
@@ -44,7 +45,7 @@ def parse_day(value: str | None, default: date) -> date:
     if not value:
         return default
     try:
-        day = date.fromisoformat(value)
+        day = dates.parse_day(value)
     except ValueError:
         day = None
     if day is None or not 2000 <= day.year <= 2100:

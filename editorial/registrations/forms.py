@@ -8,6 +8,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from editorial.calendar import dates
 from editorial.errors import RuleViolation
 from editorial.registrations.rules import Proposed, staff_rows
 
@@ -29,7 +30,7 @@ def _day(form: Mapping[str, str], name: str, errors: list[str]) -> date | None:
     if not value:
         return None
     try:
-        day = date.fromisoformat(value)
+        day = dates.parse_day(value)
     except ValueError:
         errors.append(_("%(field)s không hợp lệ: %(value)s", field=_field_labels()[name],
                         value=value[:20]))

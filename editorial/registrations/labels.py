@@ -21,3 +21,8 @@ KIND_LABELS = {
     MessageKind.AGREE: _l("Đồng ý – đã thống nhất"),
     MessageKind.DONE: _l("Đã thực hiện"),
 }
+# What a saved step says back, on the panel after the save (and after the redirect without htmx).
+SAVED_NOTICES = {
+    "draft": _l("Đã lưu nháp. Bản nháp chỉ đơn vị mình thấy; bấm “Gửi đăng ký” khi xong."),
+    "submit": _l("Đã gửi đăng ký. Đơn vị sẽ được báo khi có trả lời."),
+}

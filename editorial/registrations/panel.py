@@ -38,6 +38,7 @@ class Panel:
     error: str = ""
     error_action: str = ""
     sibling: Slot | None = None  # the month's other channel, to register with this one
+    notice: str = ""  # what the last save did ("Đã lưu nháp …")
 
 
 def _iso(day: date | None) -> str:

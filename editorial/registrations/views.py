@@ -24,7 +24,7 @@ from editorial.registrations.forms import (
     parse_message,
     parse_version,
 )
-from editorial.registrations.labels import KIND_LABELS, STATE_LABELS
+from editorial.registrations.labels import KIND_LABELS, SAVED_NOTICES, STATE_LABELS
 from editorial.units.settings import assignable_units, focal_name
 from editorial.web.attempt import attempt
 from editorial.web.params import shown_month
@@ -72,6 +72,7 @@ def show(slot_id: int):
     if current_user.is_officer and services.side_of(current_user, slot) is None:
         raise NotAllowed(_("Đây là trao đổi của đơn vị khác với %(focal)s.", focal=focal_name()))
     built = panel.build(current_user, slot)
+    built.notice = str(SAVED_NOTICES.get(request.args.get("saved", ""), ""))
     services.mark_read(current_user, slot_id, built.messages)
     db.session.commit()
     return _render(built)
@@ -82,22 +83,27 @@ def _render(built: panel.Panel, status: int = 200):
                             status=status, p=built, **LABELS)
 
 
-def _act(slot_id: int, action: str, act: Callable[[Slot], object]):
-    """Run one action and commit; a refusal answers the panel with what the user typed."""
+def _act(slot_id: int, action: str, act: Callable[[Slot], object], saved: str = ""):
+    """Run one action and commit; a refusal answers the panel with what the user typed; a save
+    is confirmed on the panel (`saved`, a key of SAVED_NOTICES)."""
     slot = services.load_slot(slot_id)
     services.require_side(current_user, slot)  # who may act, before the form is read (403)
 
     return attempt(lambda: act(services.load_slot(slot_id, lock=True)),
-                   lambda _done: _acted(slot_id),
+                   lambda _done: _acted(slot_id, saved),
                    lambda message, _status: _render(panel.build(
                        current_user, services.load_slot(slot_id), request.form, action, message)))
 
 
-def _acted(slot_id: int):
+def _acted(slot_id: int, saved: str = ""):
     """After an action: the slot's page, or for htmx its panel and an event for the list."""
+    saved = saved if saved in SAVED_NOTICES else ""
     if not wants_fragment():
-        return redirect(url_for("registrations.show", slot_id=slot_id), code=303)
-    response = _render(panel.build(current_user, services.load_slot(slot_id)))
+        return redirect(url_for("registrations.show", slot_id=slot_id, saved=saved or None),
+                        code=303)
+    built = panel.build(current_user, services.load_slot(slot_id))
+    built.notice = str(SAVED_NOTICES.get(saved, ""))
+    response = _render(built)
     response.headers["HX-Trigger"] = "slotChanged"
     return response
 
@@ -107,7 +113,8 @@ def _acted(slot_id: int):
 def register(slot_id: int):
     """Save the registration as a draft, or submit it."""
     return _act(slot_id, "register", lambda slot: services.register(
-        current_user, slot, RegistrationInput.parse(request.form)))
+        current_user, slot, RegistrationInput.parse(request.form)),
+        saved=request.form.get("action", ""))
 
 
 @bp.post("/slots/<int:slot_id>/counter")

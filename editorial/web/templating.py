@@ -7,6 +7,7 @@ from datetime import date, datetime
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from editorial.calendar.dates import format_day
 from editorial.clock import VN, today
 from editorial.units.settings import focal_name
 
@@ -32,7 +33,7 @@ def vndatetime(value: datetime | None) -> str:
 
 def register(app: Flask) -> None:
     """Install the filters and globals on the app's Jinja environment."""
-    app.jinja_env.filters.update(vndate=vndate, vndatetime=vndatetime)
+    app.jinja_env.filters.update(vndate=vndate, vndatetime=vndatetime, dmy=format_day)
     app.jinja_env.globals.update(WEEKDAYS=WEEKDAYS, WEEKDAYS_SHORT=WEEKDAYS_SHORT,
                                  focal_name=focal_name)
     app.jinja_env.add_extension("jinja2.ext.loopcontrols")

@@ -9,6 +9,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from editorial.calendar import dates
 from editorial.calendar.grid import SHOWN_YEARS
 from editorial.errors import RuleViolation
 from editorial.website.rules import ItemKind
@@ -42,7 +43,7 @@ def _optional_id(form: Mapping[str, str], name: str) -> int | None:
 def parse_day(raw: str | None) -> date:
     """A yyyy-mm-dd date (as <input type=date> sends it) within the years the app shows."""
     try:
-        day = date.fromisoformat((raw or "").strip())
+        day = dates.parse_day((raw or "").strip())
     except ValueError:
         raise RuleViolation(_("Vui lòng chọn một ngày hợp lệ.")) from None
     if day.year not in SHOWN_YEARS:

@@ -41,7 +41,7 @@ def test_register_counter_accept_moves_the_board_counters_in_place(app, browser,
     panel.locator("summary", has_text="Đề xuất khác").click()
     panel.locator("details.counter input[name=air_date]").fill("2023-04-16")
     panel.locator("details.counter textarea[name=body]").fill("Phát vào Chủ nhật nhé.")
-    panel.locator("details.counter button").click()
+    panel.locator("details.counter button.primary").click()
     expect(panel.locator(".state")).to_have_text("Đang trao đổi")
     expect(_count(page, "negotiating")).to_have_text("1")  # announced by HX-Trigger
     expect(_count(page, "registered")).to_have_text("0")

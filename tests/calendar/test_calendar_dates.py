@@ -36,3 +36,29 @@ def test_parse_day_reads_both_spellings_and_refuses_the_rest():
     for bad in ("31/4/2026", "2026-13-01", "hôm nay", ""):
         with pytest.raises(ValueError):
             parse_day(bad)
+
+
+@pytest.mark.parametrize("typed", ["10/12/2026", "10-12-2026", "10.12.2026", " 10 / 12 / 2026 ",
+                                   "2026-12-10"])
+def test_a_day_is_read_day_first_with_any_usual_separator(typed):
+    from editorial.calendar.dates import parse_day
+
+    assert parse_day(typed) == date(2026, 12, 10)  # 10 December, never 12 October
+
+
+@pytest.mark.parametrize("typed", ["12/31/2026", "31/02/2026", "10/12-2026", "10/12/26",
+                                   "2026/12/10", "20261210", "10/12/2026 08:00"])
+def test_month_first_short_years_and_mixed_separators_are_refused(typed):
+    from editorial.calendar.dates import parse_day
+
+    with pytest.raises(ValueError):
+        parse_day(typed)
+
+
+def test_format_day_writes_dd_mm_yyyy_and_keeps_what_it_cannot_read():
+    from editorial.calendar.dates import format_day
+
+    assert format_day(date(2026, 2, 1)) == format_day("2026-02-01") == format_day("1/2/2026")
+    assert format_day("2026-02-01") == "01/02/2026"
+    assert format_day("31/02/2026") == "31/02/2026"  # what was typed goes back to the form
+    assert format_day(None) == format_day("") == ""
