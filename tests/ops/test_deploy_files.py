@@ -150,8 +150,8 @@ def _local_command(service: configparser.SectionProxy) -> list[str]:
     return [str(BIN / Path(argv[0]).name), *argv[1:]]
 
 
-def _run(argv: list[str], env: dict[str, str], timeout: float = 120) -> None:
-    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True,
+def _run(argv: list[str], env: dict[str, str], timeout: float = 120, cwd: Path = ROOT) -> None:
+    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=timeout, check=False)
     assert done.returncode == 0, f"{argv}\n{done.stdout}\n{done.stderr}"
 
@@ -191,10 +191,10 @@ def test_web_unit_runs_gunicorn_on_the_config_and_an_app_that_loads(tmp_path):
     _run([*argv, "--check-config"], _environment(tmp_path))
 
 
-def test_the_flask_wrapper_reads_the_env_example():
+def test_the_flask_wrapper_reads_the_env_example_from_any_directory(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in config.ENVIRONMENT}
     env["EDITORIAL_ENV"] = str(DEPLOY / "editorial.env.example")
-    _run([str(DEPLOY / "editorial-flask"), "scheduler", "--help"], env)
+    _run([str(DEPLOY / "editorial-flask"), "scheduler", "--help"], env, cwd=tmp_path)
 
 
 # -- nginx ------------------------------------------------------------------------------------
