@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import http.client
 import json
 import os
 import re
@@ -14,10 +15,13 @@ import shlex
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -201,6 +205,7 @@ def test_the_flask_wrapper_reads_the_env_example_from_any_directory(tmp_path):
 
 NGINX = Path("/usr/sbin/nginx")
 CERT, KEY = "/etc/ssl/editorial/fullchain.pem", "/etc/ssl/editorial/privkey.pem"
+HOST = "lich.example.vn"
 
 
 def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
@@ -212,24 +217,33 @@ def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
     return cert, key
 
 
+def _site(tmp_path: Path, replace: dict[str, str] | None = None) -> Path:
+    """The site with a self-signed certificate at the placeholders (and `replace` done)."""
+    cert, key = _self_signed(tmp_path)
+    text = (DEPLOY / "nginx" / "editorial.conf").read_text()
+    for old, new in {CERT: str(cert), KEY: str(key), **(replace or {})}.items():
+        assert old in text, f"{old!r} is not in the site"
+        text = text.replace(old, new)
+    site = tmp_path / "editorial.conf"
+    site.write_text(text)
+    return site
+
+
 def _nginx_main_conf(tmp_path: Path, site: Path) -> Path:
     temp = " ".join(f"{kind}_temp_path {tmp_path / kind};"
                     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     main = tmp_path / "nginx.conf"
-    main.write_text(f"pid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'};\n"
-                    f"events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n"
-                    f" access_log {tmp_path / 'access.log'};\n {temp}\n include {site};\n}}\n")
+    lines = ["user root;  # the workers read the tests' files and temp paths",
+             f"pid {tmp_path / 'nginx.pid'};", f"error_log {tmp_path / 'error.log'};",
+             "events {}", "http {", " include /etc/nginx/mime.types;",
+             f" access_log {tmp_path / 'access.log'};", f" {temp}", f" include {site};", "}"]
+    main.write_text("\n".join(lines) + "\n")
     return main
 
 
 @pytest.mark.skipif(not NGINX.exists(), reason="nginx is not installed (.ci/run installs it)")
 def test_nginx_accepts_the_site(tmp_path):
-    cert, key = _self_signed(tmp_path)
-    text = (DEPLOY / "nginx" / "editorial.conf").read_text()
-    assert CERT in text and KEY in text, "the documented certificate placeholders"
-    site = tmp_path / "editorial.conf"
-    site.write_text(text.replace(CERT, str(cert)).replace(KEY, str(key)))
-    main = _nginx_main_conf(tmp_path, site)
+    main = _nginx_main_conf(tmp_path, _site(tmp_path))
     _run([str(NGINX), "-t", "-q", "-e", str(tmp_path / "error.log"), "-p", str(tmp_path),
           "-c", str(main)], dict(os.environ), timeout=30)
 
@@ -260,25 +274,111 @@ def _wait_for(url: str, headers: dict[str, str], seconds: float) -> tuple[int, d
             time.sleep(0.2)
 
 
-def test_gunicorn_with_the_config_serves_healthz(tmp_path):
+@pytest.fixture(scope="module")
+def gunicorn(tmp_path_factory) -> Iterator[int]:
+    """gunicorn started as the web unit starts it, on a free port and a migrated SQLite file;
+    stopped by its PID (the arbiter stops its workers)."""
+    tmp_path = tmp_path_factory.mktemp("gunicorn")
     env = _environment(tmp_path)
     _run([str(BIN / "flask"), "--app", "wsgi", "db", "upgrade"], env)
     port = _free_port()
-    log = (tmp_path / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py", "--bind",
-         f"127.0.0.1:{port}", "wsgi:app"], cwd=ROOT, env=env, stdout=log, stderr=log)
-    try:
-        status, headers, body = _wait_for(f"http://127.0.0.1:{port}/healthz",
-                                          {"X-Request-ID": "deploy-test-0001"}, seconds=60)
-        assert status == 200 and json.loads(body)["status"] == "ok"
-        assert headers["X-Request-ID"] == "deploy-test-0001"
-    finally:
-        server.send_signal(signal.SIGTERM)
+    log_path = tmp_path / "gunicorn.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [str(BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py", "--bind",
+             f"127.0.0.1:{port}", "wsgi:app"], cwd=ROOT, env=env, stdout=log, stderr=log)
         try:
-            server.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
-        log.close()
-    assert server.returncode == 0, (tmp_path / "gunicorn.log").read_text()
+            yield port
+        finally:
+            _stop(server)
+    assert server.returncode == 0, log_path.read_text()
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def test_gunicorn_with_the_config_serves_healthz(gunicorn):
+    status, headers, body = _wait_for(f"http://127.0.0.1:{gunicorn}/healthz",
+                                      {"X-Request-ID": "deploy-test-0001"}, seconds=90)
+    assert status == 200 and json.loads(body)["status"] == "ok"
+    assert headers["X-Request-ID"] == "deploy-test-0001"
+
+
+def _https(port: int) -> http.client.HTTPSConnection:
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # self-signed
+    return http.client.HTTPSConnection("127.0.0.1", port, timeout=10, context=context)
+
+
+def _ask(connection, path: str, headers: dict[str, str] | None = None):
+    connection.request("GET", path, headers={"Host": HOST, **(headers or {})})
+    response = connection.getresponse()
+    response.read()
+    return response
+
+
+def _wait_for_port(port: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.fixture
+def nginx(gunicorn, tmp_path) -> Iterator[tuple[int, int]]:
+    """nginx with the site on two free ports in front of the gunicorn fixture."""
+    plain, tls = _free_port(), _free_port()
+    site = _site(tmp_path, {"listen 80;": f"listen 127.0.0.1:{plain};",
+                            "listen 443 ssl http2;": f"listen 127.0.0.1:{tls} ssl http2;",
+                            "listen [::]:80;": "", "listen [::]:443 ssl http2;": "",
+                            "server 127.0.0.1:8000;": f"server 127.0.0.1:{gunicorn};",
+                            "/srv/editorial/static/": f"{ROOT / 'static'}/"})
+    server = subprocess.Popen([str(NGINX), "-e", str(tmp_path / "error.log"), "-p",
+                               str(tmp_path), "-c", str(_nginx_main_conf(tmp_path, site)),
+                               "-g", "daemon off;"], stdin=subprocess.DEVNULL)
+    try:
+        _wait_for_port(tls, seconds=30)
+        _wait_for(f"http://127.0.0.1:{gunicorn}/healthz", {}, seconds=90)
+        yield plain, tls
+    finally:
+        _stop(server)
+
+
+@pytest.mark.skipif(not NGINX.exists(), reason="nginx is not installed (.ci/run installs it)")
+def test_nginx_in_front_of_gunicorn(nginx):
+    plain, tls = nginx
+    with closing(http.client.HTTPConnection("127.0.0.1", plain, timeout=10)) as connection:
+        redirect = _ask(connection, "/login?x=1")
+    assert redirect.status == 301 and redirect.headers["Location"] == f"https://{HOST}/login?x=1"
+    with closing(_https(tls)) as connection:
+        page = _ask(connection, "/login")
+        assert page.status == 200 and re.fullmatch(r"[0-9a-f]{32}", page.headers["X-Request-ID"])
+        assert len(page.headers.get_all("X-Frame-Options")) == 1  # the app's, not doubled
+        assert page.headers.get_all("Set-Cookie"), "the session passes outside the feeds"
+        stamp = re.search(r"/static/css/app\.css\?v=(\w+)", _page_text(connection, "/login"))
+        versioned = _ask(connection, f"/static/css/app.css?v={stamp[1]}")
+        assert versioned.status == 200
+        assert "max-age=31536000" in versioned.headers["Cache-Control"]
+        assert _ask(connection, "/static/css/app.css").headers["Cache-Control"] == "no-cache"
+        headers = {"Cookie": "session=x", "Accept-Encoding": "gzip"}
+        feed = _ask(connection, "/feeds/public.ics", headers)
+        assert feed.status == 200 and feed.headers["Last-Modified"] and feed.headers["ETag"]
+        assert feed.headers.get("Set-Cookie") is None
+        headers["If-None-Match"] = feed.headers["ETag"]
+        assert _ask(connection, "/feeds/public.ics", headers).status == 304
+
+
+def _page_text(connection, path: str) -> str:
+    connection.request("GET", path, headers={"Host": HOST})
+    return connection.getresponse().read().decode()
