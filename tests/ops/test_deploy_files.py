@@ -10,6 +10,8 @@ import os
 import re
 import runpy
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -175,6 +177,16 @@ def test_web_unit_runs_gunicorn_on_the_config_and_an_app_that_loads(tmp_path):
     assert Path(argv[0]).name == "gunicorn"
     assert argv[argv.index("--config") + 1] == "deploy/gunicorn.conf.py"
     run([*argv, "--check-config"], environment(tmp_path))
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="no systemd-analyze")
+def test_systemd_knows_every_key_of_the_units(tmp_path):
+    for name in UNITS:  # the units with the server's checkout mapped to this one
+        text = (DEPLOY / "systemd" / name).read_text()
+        (tmp_path / name).write_text(text.replace(_unit(name)["WorkingDirectory"], str(ROOT)))
+    done = subprocess.run(["systemd-analyze", "verify", *(str(tmp_path / n) for n in UNITS)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0 and not done.stderr.strip(), done.stderr
 
 
 def test_the_flask_wrapper_reads_the_env_example_from_any_directory(tmp_path):
