@@ -53,13 +53,14 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     for bp in blueprints():
         app.register_blueprint(bp)
     from editorial import cli
-    from editorial.web import errors, requestlog, security, templating, tenancy
+    from editorial.web import assets, errors, requestlog, security, templating, tenancy
 
     requestlog.register(app)  # first: its clock and id start before any other hook answers
     errors.register(app)
     security.register(app)
     tenancy.register(app)
     templating.register(app)
+    assets.register(app)
     cli.register(app)
     return app
 
