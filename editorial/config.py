@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "BASE_URL": "http://127.0.0.1:5000",
     "SCHEDULER_LEASE_SECONDS": 60,
     "SCHEDULER_SWEEP_SECONDS": 120,
+    "NOTIFY_DIGEST_MINUTES": 5,
     "LOG_LEVEL": "INFO",
 }
 
@@ -40,6 +41,7 @@ ENVIRONMENT: dict[str, Any] = {
     "MAIL_FROM": str,
     "SCHEDULER_LEASE_SECONDS": float,
     "SCHEDULER_SWEEP_SECONDS": int,
+    "NOTIFY_DIGEST_MINUTES": float,
     "CSP_REPORT_ONLY": lambda v: v.lower() in {"1", "true", "yes"},
     "CSP_REPORT_URI": str,
     "LOG_LEVEL": str.upper,

@@ -10,7 +10,6 @@ from sqlalchemy.orm import joinedload
 
 from editorial import clock
 from editorial.audit import services as audit
-from editorial.auth import services as users
 from editorial.changes import rules
 from editorial.changes.forms import ChangeInput, EditInput
 from editorial.changes.labels import KIND_LABELS, STATE_LABELS
@@ -18,7 +17,10 @@ from editorial.changes.models import ChangeRequest
 from editorial.changes.rules import ChangeKind, ChangeState, Step
 from editorial.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from editorial.extensions import db
+from editorial.notifications import recipients
 from editorial.notifications import services as notifications
+from editorial.notifications.recipients import EDITOR, UNIT
+from editorial.notifications.rules import Kind
 from editorial.plans.locks import lock_slots
 from editorial.plans.models import PlanColumn, Slot
 from editorial.plans.rules import SlotStatus
@@ -100,7 +102,7 @@ def file_request(user, slot: Slot, data: ChangeInput) -> ChangeRequest:
     db.session.flush()
     audit.record(user, "change.request", request, after=proposed(request), note=data.reason,
                  unit_id=user.unit_id)
-    _tell(request, _next_party(request))
+    _tell(user, request, *_next_party(request))
     return request
 
 
@@ -117,39 +119,50 @@ def can_see(user, request: ChangeRequest) -> bool:
                                                              request.other_unit_id)
 
 
-def _next_party(request: ChangeRequest) -> list[int]:
-    """Who must act next: the other unit for a swap awaiting consent, else the editors."""
+def _next_party(request: ChangeRequest) -> tuple[bool, list[int | None]]:
+    """Who must act next, as (editors?, units): the other unit for a swap awaiting consent,
+    else the editors."""
     if request.state == ChangeState.AWAITING_CONSENT:
-        return users.officer_ids(request.other_unit_id)
-    return users.editor_ids()
+        return False, [request.other_unit_id]
+    return True, []
 
 
-def _parties(request: ChangeRequest) -> list[int]:
+def _parties(request: ChangeRequest) -> list[int | None]:
     """The requester's unit and, for a swap, the other unit: they hear the decision."""
-    return users.officer_ids(request.unit_id) + users.officer_ids(request.other_unit_id)
+    return [request.unit_id, request.other_unit_id]
 
 
-def _tell(request: ChangeRequest, recipients: list[int]) -> None:
-    """Put the request's new state in the recipients' notification centres, in Vietnamese
+def _officers(slot: Slot, unit_ids) -> set[int]:
+    """The officers of those units (of the slot's province)."""
+    return {u for unit in unit_ids if unit for u in recipients.side_users(slot, UNIT, unit)}
+
+
+def _tell(actor, request: ChangeRequest, editors: bool, unit_ids: list[int | None]) -> None:
+    """Put the request's new state in the notification centres (and next digest mail) of
+    the focal department's editors and the units' officers, never the actor's; in Vietnamese
     whatever language the person acting reads (notifications and mail are Vietnamese)."""
+    told = _officers(request.slot, unit_ids)
+    if editors:
+        told |= set(recipients.side_users(request.slot, EDITOR))
     with force_locale("vi"):
         title = (f"{KIND_LABELS[request.kind]} #{request.id}: {STATE_LABELS[request.state]} – "
                  f"{request.slot.title}")
         body = f"Lý do: {request.reason}"
         if request.decision_note:
             body += f"\nGhi chú của người quyết định: {request.decision_note}"
-    notifications.notify(recipients, title, body, f"/changes/{request.id}", clock.now())
+    notifications.tell(told, title, body, f"/changes/{request.id}", clock.now(), Kind.CHANGE,
+                       actor.id)
 
 
-def _tell_edit(slot: Slot, unit_ids: set[int | None], changed: list[str]) -> None:
+def _tell_edit(actor, slot: Slot, unit_ids: set[int | None], changed: list[str]) -> None:
     """The officers of the units concerned hear of an editor's direct change of their slot."""
-    recipients = [u for unit in sorted(i for i in unit_ids if i) for u in users.officer_ids(unit)]
     month = f"{slot.period_start.month}/{slot.period_start.year}"
     with force_locale("vi"):
         fields = ", ".join(field_label(k).lower() for k in changed)
-    notifications.notify(recipients, f"Kế hoạch tháng {month} được điều chỉnh – {slot.title}",
-                         f"{settings.focal_name()} đã sửa: {fields}.", f"/slots/{slot.id}",
-                         clock.now())
+    notifications.tell(_officers(slot, sorted(i for i in unit_ids if i)),
+                       f"Kế hoạch tháng {month} được điều chỉnh – {slot.title}",
+                       f"{settings.focal_name()} đã sửa: {fields}.", f"/slots/{slot.id}",
+                       clock.now(), Kind.CHANGE, actor.id)
 
 
 def proposed(request: ChangeRequest) -> dict:
@@ -245,11 +258,11 @@ def take_step(user, request: ChangeRequest, step: Step, version: int, note: str 
                          note=f"Yêu cầu thay đổi #{request.id}")
         db.session.flush()
     if step == Step.CONSENT:
-        _tell(request, _next_party(request) + users.officer_ids(request.unit_id))
+        _tell(user, request, True, [request.unit_id])
     elif step == Step.WITHDRAW:
-        _tell(request, users.editor_ids() + parties)
+        _tell(user, request, True, parties)
     else:
-        _tell(request, parties)
+        _tell(user, request, False, parties)
 
 
 def direct_edit(user, slot: Slot, data: EditInput, version: int) -> None:
@@ -275,7 +288,7 @@ def direct_edit(user, slot: Slot, data: EditInput, version: int) -> None:
     audit.record(user, "slot.edit", slot, before=before, after=after)
     changed = [k for k in after if after[k] != before.get(k)]
     if changed:
-        _tell_edit(slot, {before["assigned_unit_id"], slot.assigned_unit_id}, changed)
+        _tell_edit(user, slot, {before["assigned_unit_id"], slot.assigned_unit_id}, changed)
 
 
 def move_date(user, slot: Slot, field: str, day, version: int) -> None:

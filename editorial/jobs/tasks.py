@@ -14,7 +14,7 @@ from sqlalchemy import delete, update
 from editorial.clock import VN
 from editorial.extensions import db
 from editorial.jobs.models import JobRun
-from editorial.notifications import mail, sweep
+from editorial.notifications import digest, mail, sweep
 from editorial.notifications.models import MailMessage
 from editorial.notifications.rules import MailStatus
 from editorial.reminders import planner
@@ -34,9 +34,12 @@ def reminders(now: datetime) -> str:
 
 
 def send_mail(now: datetime) -> str:
-    """Send queued mail through SMTP (nothing to do without MAIL_SERVER)."""
+    """Gather each user's waiting notifications into one digest mail, then send queued mail
+    through SMTP (without MAIL_SERVER the digests stay in the outbox)."""
+    gathered = digest.queue_digests(now)
     sent, failed = mail.deliver_queued(now)
-    return f"gửi {sent} thư, lỗi {failed}"
+    return (f"gom {gathered.items} thông báo vào {gathered.mails} thư; "
+            f"gửi {sent} thư, lỗi {failed}")
 
 
 def morning_digest(now: datetime) -> str:
@@ -89,7 +92,7 @@ def _daily(hour: int, minute: int = 0) -> Callable[[Mapping[str, Any]], CronTrig
 
 JOBS: list[Job] = [
     Job("reminders", reminders, "Lập và gửi nhắc việc", _every_sweep),
-    Job("mail", send_mail, "Gửi thư điện tử", _every_sweep),
+    Job("mail", send_mail, "Gom thông báo và gửi thư điện tử", _every_sweep),
     Job("digest", morning_digest, "Bản tin buổi sáng cho biên tập viên", _daily(7)),
     Job("housekeeping", housekeeping, "Dọn dữ liệu cũ", _daily(2, 30)),
     Job("scoreboard", scoreboard_snapshot, "Lưu kết quả tin, bài tháng trước", _monthly(1, 7, 15)),

@@ -15,6 +15,8 @@ KIND_LABELS = {
     Kind.EVENT_NEWS: _l("Hạn gửi tin sự kiện, 1 ngày làm việc sau sự kiện (cán bộ đơn vị)"),
     Kind.DIGEST: _l("Bản tin buổi sáng (biên tập viên)"),
     Kind.CHANGE: _l("Yêu cầu thay đổi lịch và quyết định"),
+    Kind.NEGOTIATION: _l("Trao đổi đăng ký: đăng ký, đề xuất khác, thống nhất, tin nhắn, đã "
+                         "thực hiện"),
 }
 
 

@@ -51,6 +51,26 @@ def queue(user: User, address: str, headline: str, body: str, url: str, now: dat
     return message
 
 
+def queue_digest(user: User, address: str, notes: list, now: datetime) -> MailMessage:
+    """Add one mail listing several notifications (the digest), each with its link."""
+    items = [{"title": n.title, "body": n.body, "at": n.created_at,
+              "link": absolute(n.url or "/notifications")} for n in notes]
+    text = render_template("notifications/mail_digest.txt", name=user.name, items=items,
+                           inbox=absolute("/notifications"),
+                           preferences=absolute("/notifications/preferences"))
+    subject = rules.digest_subject([n.title for n in notes])
+    message = MailMessage(recipient_id=user.id, to_addr=address,
+                          subject=f"{SUBJECT_PREFIX} {subject}"[:300], body=text,
+                          status=_initial_status(), created_at=now)
+    db.session.add(message)
+    return message
+
+
+def _initial_status() -> MailStatus:
+    """Queued for SMTP, or held in the outbox when no server is configured."""
+    return MailStatus.QUEUED if smtp_configured(current_app.config) else MailStatus.HELD
+
+
 def compose(message: MailMessage, sender: str) -> MIMEText:
     """The MIME message: base64 UTF-8 text, RFC 2047-encoded Vietnamese headers.
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, select
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from editorial.auth.models import User
@@ -60,7 +69,8 @@ class Notification(db.Model):
     feed_neutral = True  # no calendar shows it: writing it rebuilds no feed
 
     __tablename__ = "notifications"
-    __table_args__ = (Index("ix_notifications_inbox", "user_id", "read_at"),)
+    __table_args__ = (Index("ix_notifications_inbox", "user_id", "read_at"),
+                      Index("ix_notifications_digest", "mail_pending", "user_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -71,6 +81,10 @@ class Notification(db.Model):
     url: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Waiting for the user's next digest mail (a step of a negotiation or a change request);
+    # the digest clears it, with `mailed_at` set when the step really went into a mail.
+    mail_pending: Mapped[bool] = mapped_column(default=False, server_default=false())
+    mailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     def __repr__(self) -> str:
         return f"<Notification {self.user_id} {self.title[:30]!r}>"

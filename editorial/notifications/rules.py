@@ -26,6 +26,7 @@ class Kind(enum.StrEnum):
     WEBSITE = "website"  # an item published or rejected; the month's scoreboard
     DIGEST = "digest"  # the editors' morning digest
     CHANGE = "change"  # a change request to consent to, decide, or its decision
+    NEGOTIATION = "negotiation"  # a registration, counter-proposal, agreement, message, done
 
 
 PLANNED_KINDS = (Kind.REGISTRATION, Kind.OVERDUE, Kind.REPORT, Kind.QUOTA, Kind.EVENT_NEWS)
@@ -161,6 +162,22 @@ def catch_up(due: Iterable[Due]) -> tuple[list[int], list[int]]:
             skip.append(latest[group].id)
         latest[group] = row
     return sorted(r.id for r in latest.values()), sorted(skip)
+
+
+DIGEST_WAIT = timedelta(minutes=5)  # NOTIFY_DIGEST_MINUTES: how long steps gather into one mail
+
+
+def digest_ready(oldest: datetime, now: datetime, wait: timedelta = DIGEST_WAIT) -> bool:
+    """A user's waiting notifications go out in one mail once the oldest has waited `wait`:
+    the steps of the next minutes join it instead of each sending a mail of its own."""
+    return oldest <= now - wait
+
+
+def digest_subject(titles: list[str]) -> str:
+    """The digest's subject: the one title, or how many updates and the first of them."""
+    if len(titles) == 1:
+        return titles[0]
+    return f"{len(titles)} cập nhật mới – {titles[0]}"
 
 
 def retry_delay(attempts: int) -> timedelta:

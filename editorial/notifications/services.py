@@ -8,13 +8,15 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 
+from editorial import clock
 from editorial.auth.models import User
 from editorial.errors import NotFound
 from editorial.extensions import db
-from editorial.notifications import mail
+from editorial.notifications import mail, recipients
 from editorial.notifications.models import Notification
 from editorial.notifications.preferences import preferences_of
-from editorial.notifications.rules import Kind
+from editorial.notifications.recipients import SlotLike
+from editorial.notifications.rules import Kind, Preferences
 
 PAGE_SIZE = 50
 
@@ -37,6 +39,35 @@ def notify(user_ids: Iterable[int], title: str, body: str, url: str, now: dateti
             mail.queue(user, choice.email, title, body, url, now)
         told += 1
     return told
+
+
+def tell(user_ids: Iterable[int], title: str, body: str, url: str, now: datetime,
+         kind: Kind, actor_id: int | None = None) -> int:
+    """Tell users of a step someone took: a notification now, and a place in their next
+    digest mail for those who want mail (the mail job gathers a few minutes of steps into one
+    message). The actor is never told of their own step; users who muted the kind are
+    skipped. Returns how many were told."""
+    ids = sorted(set(user_ids) - {actor_id})
+    prefs = preferences_of(ids)
+    active = db.session.scalars(select(User.id).where(User.id.in_(ids), User.active.is_(True)))
+    told = 0
+    for user_id in active:
+        choice = prefs.get(user_id, Preferences())
+        if not choice.wants(kind):
+            continue
+        db.session.add(Notification(user_id=user_id, kind=kind.value, title=title[:300],
+                                    body=body, url=url, created_at=now,
+                                    mail_pending=choice.mails))
+        told += 1
+    return told
+
+
+def notify_side(slot: SlotLike, side: str, kind: Kind, title: str, url: str, actor,
+                body: str = "", unit_id: int | None = None) -> int:
+    """Tell the side of the slot whose turn it now is (see `recipients`), in the same
+    transaction as the step; `actor` is the user who took it (never told)."""
+    return tell(recipients.side_users(slot, side, unit_id), title, body, url, clock.now(), kind,
+                getattr(actor, "id", None))
 
 
 def unread_count(user_id: int) -> int:

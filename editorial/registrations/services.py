@@ -19,7 +19,7 @@ from editorial.plans.labels import STATUS_LABELS
 from editorial.plans.locks import lock_slots
 from editorial.plans.models import PlanColumn, Slot
 from editorial.plans.rules import Cadence, Channel, SlotStatus
-from editorial.registrations import rules
+from editorial.registrations import notices, rules
 from editorial.registrations.forms import DoneInput, ProposalInput, RegistrationInput
 from editorial.registrations.models import Message, Registration, ThreadRead
 from editorial.registrations.rules import MessageKind, Side
@@ -186,6 +186,8 @@ def _register_one(user, slot: Slot, data: RegistrationInput) -> Registration:
                  note="" if first else "resubmitted")
     if first and reg.late:
         audit.record(user, "registration.late", slot, after={"deadline": deadline(slot)})
+    notices.tell_other(user, slot, side, MessageKind.PROPOSAL, reg.notes, resubmitted=not first,
+                       late=first and reg.late)
     return reg
 
 
@@ -213,6 +215,8 @@ def counter(user, slot: Slot, data: ProposalInput) -> Message:
     reg = registration_of(slot)
     slot.status, reg.waiting_on = SlotStatus.NEGOTIATING, Side(rules.other(side.value))
     message = _post(user, slot, side, MessageKind.COUNTER, data.body, data.proposed)
+    notices.tell_other(user, slot, side, MessageKind.COUNTER, data.body,
+                       unit_id=_unit_of(slot, reg))
     audit.record(user, "registration.counter", slot, after={
         "side": side.value, "title": data.proposed.title, "record_date": data.proposed.record_date,
         "air_date": data.proposed.air_date, "print_date": data.proposed.print_date})
@@ -235,15 +239,20 @@ def agree(user, slot: Slot, version: int) -> None:
     slot.final_title = proposal.title or slot.topic
     slot.record_date, slot.air_date = proposal.record_date, proposal.air_date
     slot.print_date, slot.status = proposal.print_date, SlotStatus.AGREED
-    registration_of(slot).waiting_on = None
+    reg = registration_of(slot)
+    reg.waiting_on = None
     _post(user, slot, side, MessageKind.AGREE)
+    notices.tell_other(user, slot, side, MessageKind.AGREE, unit_id=_unit_of(slot, reg))
     audit.record(user, "registration.agree", slot, before=before, after=_snapshot(slot))
 
 
 def post_message(user, slot: Slot, body: str) -> Message:
     """A plain message in the thread (no version needed: it changes no value)."""
     side = _check(user, slot, rules.Action.MESSAGE, None)
-    return _post(user, slot, side, MessageKind.MESSAGE, body)
+    message = _post(user, slot, side, MessageKind.MESSAGE, body)
+    notices.tell_other(user, slot, side, MessageKind.MESSAGE, body,
+                       unit_id=_unit_of(slot, registration_of(slot)))
+    return message
 
 
 def mark_done(user, slot: Slot, data: DoneInput) -> None:
@@ -256,7 +265,16 @@ def mark_done(user, slot: Slot, data: DoneInput) -> None:
         slot.air_date = data.day
     slot.status, slot.done_note = SlotStatus.DONE, data.note
     _post(user, slot, side, MessageKind.DONE, data.note)
+    notices.tell_other(user, slot, side, MessageKind.DONE, data.note,
+                       unit_id=_unit_of(slot, registration_of(slot)))
     audit.record(user, "registration.done", slot, before=before, after=_snapshot(slot))
+
+
+def _unit_of(slot: Slot, reg: Registration | None) -> int | None:
+    """The unit side's unit: the slot's own, or for a shared slot the one that registered."""
+    if slot.assigned_unit_id is not None or reg is None:
+        return slot.assigned_unit_id
+    return reg.unit_id
 
 
 def mark_read(user, slot_id: int, messages: list[Message]) -> None:

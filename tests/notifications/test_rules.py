@@ -72,3 +72,12 @@ def test_backoff_doubles_up_to_six_hours():
         timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=20)]
     assert rules.retry_delay(20) == timedelta(hours=6)
     assert not rules.gives_up(rules.MAX_ATTEMPTS - 1) and rules.gives_up(rules.MAX_ATTEMPTS)
+
+
+def test_a_digest_waits_for_its_oldest_step_then_names_how_many():
+    first = datetime(2023, 4, 2, 1, 0, tzinfo=UTC)
+    assert not rules.digest_ready(first, first + timedelta(minutes=4))
+    assert rules.digest_ready(first, first + timedelta(minutes=5))
+    assert rules.digest_ready(first, first + timedelta(minutes=1), timedelta(0))
+    assert rules.digest_subject(["Ban PT-TG đề xuất khác"]) == "Ban PT-TG đề xuất khác"
+    assert rules.digest_subject(["A", "B", "C"]) == "3 cập nhật mới – A"

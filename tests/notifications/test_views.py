@@ -72,7 +72,7 @@ def test_preferences_are_saved_and_errors_redisplayed(demo, db, login_as, client
     saved = db.session.get(Preference, user.id)
     assert (saved.days_before, saved.email, saved.email_enabled) == ("5,2", "vc@mttq.test", True)
     assert set(saved.muted.split(",")) == {"overdue", "report", "quota", "event_news", "digest",
-                                           "change", "website"}
+                                           "change", "website", "negotiation"}
 
 
 def test_preferences_need_the_csrf_token(demo, login_as, client):
