@@ -1,7 +1,7 @@
 """Notification digest: a notification may wait for the user's next digest mail
 (`mail_pending`), and records when it went into one (`mailed_at`).
 
-Revision ID: 0014n
+Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-03 13:00:00
 """
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0014n'
+revision = '0014'
 down_revision = '0013'
 branch_labels = None
 depends_on = None
