@@ -13,6 +13,9 @@ from editorial.extensions import db
 from editorial.jobs.health import MIGRATIONS
 
 VERSION_TABLE = "alembic_version"
+# Rows that say nothing about the province's data: the feed counter the migrations seed, and
+# what a scheduler writes as soon as it starts. A database holding only these is empty.
+BOOKKEEPING = frozenset({"calendar_versions", "scheduler_leases", "job_runs", "apscheduler_jobs"})
 
 
 def current_revision(connection: Connection) -> str:
@@ -47,5 +50,6 @@ def live_tables(connection: Connection) -> list[Table]:
 
 
 def is_empty(connection: Connection, tables: list[Table]) -> bool:
-    """Whether no table holds a row."""
-    return all(connection.scalar(select(func.count()).select_from(t)) == 0 for t in tables)
+    """Whether no table holds a row of data (bookkeeping aside)."""
+    return all(connection.scalar(select(func.count()).select_from(t)) == 0
+               for t in tables if t.name not in BOOKKEEPING)
