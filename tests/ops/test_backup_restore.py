@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import func, inspect, insert, select, text
+from sqlalchemy import func, insert, inspect, select, text
 
 from editorial.demo import historical
 from editorial.extensions import db as _db
@@ -38,6 +38,12 @@ def _tables() -> dict[str, list[tuple]]:
         found[table.name] = [tuple(row) for row in rows]
     _db.session.remove()
     return found
+
+
+def _wipe() -> None:
+    """Delete every row; on PostgreSQL also restart every sequence at 1, as in a new database."""
+    _db.session.remove()  # an open read would hold TRUNCATE back on PostgreSQL
+    _empty_tables()
 
 
 def _without_versions(tables: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
@@ -106,7 +112,7 @@ def test_backup_wipe_restore_gives_back_every_row(app, demo, uploads, tmp_path):
         name: len(rows) for name, rows in before.items()}
     assert before["units"] and before["slots"] and before["users"]
 
-    _empty_tables()  # on PostgreSQL also restarts every sequence at 1, as a new database would
+    _wipe()
     assert not any(_tables().values())
     _restore(app, tmp_path / "lich.tar.gz")
 
@@ -120,7 +126,7 @@ def test_new_rows_after_a_restore_get_fresh_ids(app, demo, tmp_path):
     _backup(app, tmp_path / "lich.tar.gz")
     biggest = {t.name: _db.session.scalar(select(func.max(t.c.id))) or 0
                for t in _db.metadata.sorted_tables if "id" in t.c and t.name != "apscheduler_jobs"}
-    _empty_tables()
+    _wipe()
     _restore(app, tmp_path / "lich.tar.gz")
 
     province = _db.session.scalar(select(Unit).where(Unit.kind == UnitKind.PROVINCE).limit(1))
