@@ -44,7 +44,7 @@ def restore(file: Path, yes: bool) -> None:
     try:
         with Archive(file) as backup:
             plan = restoring.check(backup)
-            _confirm(backup.manifest, plan, yes)
+            _confirm(backup.manifest, plan, yes, backup.has_uploads)
             written, files = _run(backup, plan)
     except (ArchiveError, restoring.RestoreRefused) as error:
         raise click.ClickException(str(error)) from None
@@ -54,16 +54,19 @@ def restore(file: Path, yes: bool) -> None:
                    "trước khi mở lại trang.")
 
 
-def _confirm(manifest: dict, plan: restoring.Check, yes: bool) -> None:
+def _confirm(manifest: dict, plan: restoring.Check, yes: bool, backup_uploads: bool) -> None:
     """Say what will be replaced and ask, unless --yes."""
     rows = sum(t["rows"] for t in manifest["tables"])
     click.echo(f"Bản sao lưu: {manifest['created_at']}, {rows} dòng, lược đồ {plan.archive}, "
                f"từ {manifest['dialect']}, phần mềm {manifest['app_version']}.")
     if plan.migrate:
         click.echo(f"Cơ sở dữ liệu trống sẽ được chuyển sang lược đồ {plan.archive} trước.")
+    if not backup_uploads:
+        click.echo(f"Bản sao lưu không có thư mục tải lên: {upload_folder()} giữ nguyên.")
     if not yes:
-        click.confirm(f"Mọi dữ liệu trong {_database()} (và thư mục {upload_folder()}) sẽ bị "
-                      "xóa và thay bằng dữ liệu của bản sao lưu. Tiếp tục?", abort=True)
+        also = f" (và thư mục {upload_folder()})" if backup_uploads else ""
+        click.confirm(f"Mọi dữ liệu trong {_database()}{also} sẽ bị xóa và thay bằng dữ liệu "
+                      "của bản sao lưu. Tiếp tục?", abort=True)
 
 
 def _run(backup: Archive, plan: restoring.Check) -> tuple[int, int]:
