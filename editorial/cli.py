@@ -61,8 +61,9 @@ def register(app: Flask) -> None:
     """Add the command groups to the app's CLI."""
     from editorial.jobs.cli import scheduler
     from editorial.observances.cli import calendar
+    from editorial.ops.cli import backup, restore
     from editorial.plans.cli import plans
     from editorial.units.cli import setup, units
 
-    for group in (setup, demo, users, units, scheduler, calendar, plans):
+    for group in (setup, demo, users, units, scheduler, calendar, plans, backup, restore):
         app.cli.add_command(group)

@@ -45,6 +45,7 @@ ENVIRONMENT: dict[str, Any] = {
     "CSP_REPORT_ONLY": lambda v: v.lower() in {"1", "true", "yes"},
     "CSP_REPORT_URI": str,
     "LOG_LEVEL": str.upper,
+    "UPLOAD_FOLDER": str,
 }
 
 
@@ -76,6 +77,8 @@ def load(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, A
         if os.environ.get(name):
             settings[name] = parse(os.environ[name])
     settings.update(overrides or {})
+    # Uploaded files (photos) live here; `flask backup` carries the folder.
+    settings.setdefault("UPLOAD_FOLDER", str(Path(instance_path) / "uploads"))
     if "SQLALCHEMY_DATABASE_URI" not in settings:
         settings["SQLALCHEMY_DATABASE_URI"] = database_url(instance_path)
     if not settings.get("SECRET_KEY"):

@@ -12,7 +12,7 @@ EDITORIAL = PACKAGE.parent
 # Besides the calendar package: modules of ours a pure module may import.
 PURE_OURS = ("editorial.text",)
 OTHER_PURE = ("feeds/ical.py", "plans/recount.py", "plans/importing.py", "plans/clashes.py",
-              "units/importing.py", "units/importfile.py", "units/importlinks.py",
+              "ops/codec.py", "units/importing.py", "units/importfile.py", "units/importlinks.py",
               "units/importvalues.py")
 FORBIDDEN_ROOTS = ("flask", "sqlalchemy", "flask_sqlalchemy", "werkzeug")
 CLOCK = {("datetime", "now"), ("datetime", "utcnow"), ("date", "today"), ("datetime", "today")}
