@@ -29,7 +29,7 @@ def _march(db) -> Slot:
 
 def _shows_only(page, label: str) -> None:
     form = page.locator("#change-form")
-    expect(form.locator(".kind-chooser a[aria-current]")).to_have_text(label)
+    expect(form.locator(".kind-chooser [aria-current]")).to_have_text(label)
     for name in ALL:
         fields = form.locator(f"[name={name}]")
         if name in FIELDS[label]:
