@@ -27,9 +27,17 @@ def parse_version(raw: str | None) -> int:
     return int(raw)
 
 
+def chosen_kind(form: Mapping[str, str]) -> ChangeKind:
+    """The kind whose fields the request form shows: the one asked for, else a date move."""
+    try:
+        return ChangeKind(form.get("kind", ""))
+    except ValueError:
+        return ChangeKind.MOVE_DATE
+
+
 @dataclass(frozen=True)
 class ChangeInput:
-    """What an officer asks to change, and why."""
+    """What an officer asks to change, and why; only the chosen kind's fields are read."""
 
     kind: ChangeKind
     reason: str

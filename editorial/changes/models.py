@@ -52,6 +52,7 @@ class ChangeRequest(db.Model):
     requester: Mapped[User] = relationship(foreign_keys=[requester_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
+    other_unit: Mapped[Unit | None] = relationship(foreign_keys=[other_unit_id])
 
     __mapper_args__ = {"version_id_col": version}
 

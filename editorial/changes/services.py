@@ -173,8 +173,7 @@ def proposed(request: ChangeRequest) -> dict:
         return {_topic_field(request.slot): request.new_topic}
     if request.kind == ChangeKind.CANCEL:
         return {"status": SlotStatus.CANCELLED.value}
-    other = request.other_slot
-    return {"assigned_unit_id": other.assigned_unit_id if other else None}
+    return {"assigned_unit_id": request.other_unit_id}  # as filed, not as the slot is now
 
 
 def _topic_field(slot: Slot) -> str:
@@ -188,6 +187,7 @@ def apply(request: ChangeRequest) -> list[tuple[Slot, dict, dict]]:
     _check_values(slot, ChangeInput(request.kind, request.reason, request.field,
                                     request.new_date, request.new_topic, request.other_slot_id))
     if request.kind == ChangeKind.SWAP:
+        _check_same_units(request)
         return _swap(slot, request.other_slot)
     before = snapshot(slot)
     for name, value in proposed(request).items():
@@ -195,8 +195,17 @@ def apply(request: ChangeRequest) -> list[tuple[Slot, dict, dict]]:
     return [(slot, before, snapshot(slot))]
 
 
+def _check_same_units(request: ChangeRequest) -> None:
+    """Both months still belong to the units that asked and consented."""
+    if (request.slot.assigned_unit_id != request.unit_id
+            or request.other_slot.assigned_unit_id != request.other_unit_id):
+        raise RuleViolation(_("Một trong hai tháng đã được giao cho đơn vị khác sau khi gửi "
+                              "yêu cầu; không thể đổi."))
+
+
 def _swap(slot: Slot, other: Slot) -> list[tuple[Slot, dict, dict]]:
-    """Each unit takes the other's month with its own topic, in every channel."""
+    """Each unit takes the other's month, in every channel; a topic belongs to its month
+    (Tết Chôl Chnăm Thmây stays in April), so only the units are exchanged."""
     changes = []
     others = {s.column_id: s for s in _siblings(other)}
     for mine in _siblings(slot):
@@ -206,7 +215,6 @@ def _swap(slot: Slot, other: Slot) -> list[tuple[Slot, dict, dict]]:
         before_mine, before_theirs = snapshot(mine), snapshot(theirs)
         mine.assigned_unit_id, theirs.assigned_unit_id = (theirs.assigned_unit_id,
                                                           mine.assigned_unit_id)
-        mine.topic, theirs.topic = theirs.topic, mine.topic
         changes += [(mine, before_mine, snapshot(mine)), (theirs, before_theirs,
                                                            snapshot(theirs))]
     return changes

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from editorial.auth.rules import Role
-from editorial.changes import labels, queries, services
+from editorial.changes import forms, labels, queries, services
 from editorial.changes.forms import ChangeInput, EditInput, parse_version
 from editorial.changes.rules import Step
 from editorial.errors import NotAllowed, NotFound, RuleViolation
@@ -91,13 +91,25 @@ def slot_changes(slot_id: int):
     return _slot_page(db.get_or_404(Slot, slot_id))
 
 
-def _slot_page(slot: Slot, change_error: str = "", edit_error: str = "", status: int = 200):
+@bp.get("/slots/<int:slot_id>/changes/form")
+@login_required
+def request_form(slot_id: int):
+    """The change-request form drawn for one kind (htmx redraws it when the kind changes)."""
+    slot = db.get_or_404(Slot, slot_id)
+    if not (current_user.is_officer and slot.assigned_unit_id == current_user.unit_id):
+        raise NotAllowed(_("Chỉ cán bộ của đơn vị phụ trách mới gửi yêu cầu thay đổi."))
+    return _slot_page(slot, fragment="changes/_file_form.html")
+
+
+def _slot_page(slot: Slot, change_error: str = "", edit_error: str = "", status: int = 200,
+               fragment: str = "changes/slot.html"):
+    form = request.form if request.method == "POST" else request.args  # ?kind=…&reason=…
     return page_or_fragment(
-        "changes/slot.html", "changes/slot.html", status=status, slot=slot,
+        "changes/slot.html", fragment, status=status, slot=slot,
         requests=[r for r in queries.slot_requests(slot.id) if services.can_see(current_user, r)],
-        candidates=queries.swap_candidates(slot),
+        candidates=queries.swap_candidates(slot), kind=forms.chosen_kind(form),
         units=assignable_units(), change_error=change_error, edit_error=edit_error,
-        form=request.form, **LABELS)
+        form=form, **LABELS)
 
 
 @bp.post("/slots/<int:slot_id>/changes")

@@ -39,6 +39,7 @@ class Panel:
     error_action: str = ""
     sibling: Slot | None = None  # the month's other channel, to register with this one
     notice: str = ""  # what the last save did ("Đã lưu nháp …")
+    today: date | None = None  # the latest day a slot can be marked done
 
 
 def _iso(day: date | None) -> str:
@@ -93,4 +94,4 @@ def build(user, slot: Slot, typed: MultiDict | None = None, action: str = "",
     sibling = services.sibling_of(slot) if "register" in allowed else None
     return Panel(slot, reg, messages, side, rules.board_state(slot.status.value, due, today),
                  due, rules.days_left(due, today), allowed, forms, standing, error, action,
-                 sibling)
+                 sibling, today=today)

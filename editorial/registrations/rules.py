@@ -142,6 +142,16 @@ def proposal_problems(values: Proposed, channel: str, complete: bool,
     return problems
 
 
+def done_problem(day: date, today: date, period: tuple[date, date]) -> str | None:
+    """What is wrong with the day a slot is said to have run: it cannot be after today, nor
+    further before the slot's period than any of its dates may be (the 45 days of SLACK)."""
+    if day > today:
+        return "future"
+    if day < period[0] - SLACK:
+        return "before_period"
+    return None
+
+
 def staff_rows(names: Sequence[str], roles: Sequence[str]) -> tuple[list[dict[str, str]], bool]:
     """The staff rows typed in the form, blank rows dropped; False when a role has no name."""
     rows, ok = [], True

@@ -258,6 +258,7 @@ def post_message(user, slot: Slot, body: str) -> Message:
 def mark_done(user, slot: Slot, data: DoneInput) -> None:
     """The slot ran: its actual air or print date, and a link or note."""
     side = _check(user, slot, rules.Action.DONE, data.version)
+    _check_done_day(slot, data.day)
     before = _snapshot(slot)
     if slot.column.channel == Channel.NEWSPAPER:
         slot.print_date = data.day
@@ -275,6 +276,21 @@ def _unit_of(slot: Slot, reg: Registration | None) -> int | None:
     if slot.assigned_unit_id is not None or reg is None:
         return slot.assigned_unit_id
     return reg.unit_id
+
+
+def _check_done_day(slot: Slot, day) -> None:
+    """A slot runs on a day already past (or today), not long before its month."""
+    today = clock.today()
+    problem = rules.done_problem(day, today, (slot.period_start, slot.period_end))
+    if problem == "future":
+        raise RuleViolation(_("Ngày thực hiện %(day)s chưa đến (hôm nay là %(today)s): chỉ "
+                              "đánh dấu đã thực hiện sau khi đã phát sóng hoặc đăng báo.",
+                              day=day.strftime("%d/%m/%Y"), today=today.strftime("%d/%m/%Y")))
+    if problem == "before_period":
+        raise RuleViolation(_("Ngày thực hiện %(day)s quá sớm so với kỳ của nội dung (tháng "
+                              "%(month)s): không được trước kỳ quá 45 ngày.",
+                              day=day.strftime("%d/%m/%Y"),
+                              month=f"{slot.period_start.month}/{slot.period_start.year}"))
 
 
 def mark_read(user, slot_id: int, messages: list[Message]) -> None:

@@ -43,6 +43,7 @@
     native.type = "date";
     native.className = "day-native";
     native.tabIndex = -1;
+    if (box.dataset.latest) native.max = box.dataset.latest;  // the picker offers no later day
     native.setAttribute("aria-hidden", "true");
     var button = document.createElement("button");
     button.type = "button";

@@ -27,7 +27,7 @@ def test_officer_requests_a_move_editor_approves_grid_shows_it(browser, live_ser
     officer = browser.new_context(base_url=live_server).new_page()
     log_in(officer, "vinhchau")
     officer.goto(f"/slots/{agreed_april.id}/changes")
-    officer.check("input[name=kind][value=move_date]")
+    expect(officer.locator(".kind-chooser [aria-current]")).to_have_text("Dời ngày")
     officer.select_option("select[name=field]", "air_date")
     officer.fill("input[name=new_date]", "2023-04-26")
     officer.fill("textarea[name=reason]", "Đài đổi lịch phát sóng")

@@ -68,7 +68,7 @@ def test_the_editors_counter_proposal_shows_on_the_officers_notifications(april,
     assert 'data-unread="1"' in client.get("/notifications/badge").get_data(as_text=True)
 
 
-def test_agreement_message_and_done_tell_the_other_side(april, login_as):
+def test_agreement_message_and_done_tell_the_other_side(app, april, login_as):
     officer, editor = "vinhchau", "bientap"
     register(login_as(officer), april.id)
     counter(login_as(editor), april.id)
@@ -77,6 +77,7 @@ def test_agreement_message_and_done_tell_the_other_side(april, login_as):
     assert message(login_as(editor), april.id, "Nhớ gửi đường link.").status_code == 303
     assert notes_of(officer)[-1].title.startswith("Ban PT-TG nhắn về: ")
     assert notes_of(officer)[-1].body == "Nhớ gửi đường link."
+    app.config["TODAY"] = date(2023, 4, 17)  # it aired on the 16th
     assert done(login_as(officer), april.id).status_code == 303
     last = notes_of(editor)[-1]
     assert last.title.startswith("Vĩnh Châu báo đã thực hiện: ")

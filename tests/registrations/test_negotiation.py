@@ -34,7 +34,7 @@ def _actions(db, slot_id: int) -> list[str]:
     return list(db.session.scalars(query.order_by(AuditEntry.id)))
 
 
-def test_full_negotiation_register_counter_counter_agree_done(demo, db, login_as, client):
+def test_full_negotiation_register_counter_counter_agree_done(demo, app, db, login_as, client):
     slot = demo_slot(4)  # April: Vĩnh Châu; deadline Wednesday 5/4/2023, today is 15/3
     auth = login_as("vinhchau")
     assert _register(auth, slot.id, action="draft").status_code == 303
@@ -67,6 +67,7 @@ def test_full_negotiation_register_counter_counter_agree_done(demo, db, login_as
     locked = _counter(auth, slot.id, title="Khác", air_date="2023-04-20")
     assert locked.status_code == 422 and "đã khóa" in locked.get_data(as_text=True)
 
+    app.config["TODAY"] = date(2023, 4, 17)  # it aired on the 16th
     auth = login_as("vinhchau")
     done = auth.post(f"/registrations/slots/{slot.id}/done", {
         "version": version_on_page(client, slot.id), "done_date": "2023-04-16",
