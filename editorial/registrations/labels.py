@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from editorial.registrations.rules import BoardState, MessageKind
+from editorial.registrations.rules import BoardState, MessageKind, Side
 
 STATE_LABELS = {
     BoardState.UNREGISTERED: _l("Chưa đăng ký"),
@@ -21,3 +21,4 @@ KIND_LABELS = {
     MessageKind.AGREE: _l("Đồng ý – đã thống nhất"),
     MessageKind.DONE: _l("Đã thực hiện"),
 }
+SIDE_LABELS = {Side.UNIT: _l("Đơn vị"), Side.EDITOR: _l("Ban đầu mối")}

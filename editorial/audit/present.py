@@ -1,0 +1,334 @@
+"""The audit log as people read it: actions, states, fields and values in words, people, units,
+slots and plans by name (each kind looked up once for a whole page), lists as lists."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from editorial.audit import labels
+from editorial.audit.models import AuditEntry
+from editorial.auth.labels import ROLE_LABELS
+from editorial.auth.models import User
+from editorial.changes.labels import KIND_LABELS as CHANGE_KIND_LABELS
+from editorial.changes.labels import STATE_LABELS as CHANGE_STATE_LABELS
+from editorial.changes.models import ChangeRequest
+from editorial.extensions import db
+from editorial.plans.labels import CHANNEL_LABELS, PLAN_STATUS_LABELS, STATUS_LABELS
+from editorial.plans.models import Plan, PlanColumn, Slot
+from editorial.registrations.labels import SIDE_LABELS
+from editorial.units.labels import KIND_LABELS as UNIT_KIND_LABELS
+from editorial.units.models import Unit
+from editorial.units.settings import focal_name
+from editorial.website.labels import KIND_LABELS as ITEM_KIND_LABELS
+from editorial.website.labels import STATUS_LABELS as ITEM_STATUS_LABELS
+from editorial.website.models import WebEvent, WebItem
+
+Value = str | list[str]
+EMPTY = "—"
+REQUEST_NOTE = re.compile(r"Yêu cầu thay đổi #(\d+)")  # slot.change's note names its request
+UNIT_FIELDS = ("assigned_unit_id", "unit_id", "focal_unit_id", "parent_id")
+KIND_LIST_FIELDS = ("assignable", "registering", "unit_kinds")
+# Fields whose stored codes mean different things by subject; the first match wins.
+CODED = {
+    ("plans", "status"): PLAN_STATUS_LABELS,
+    ("web_items", "status"): ITEM_STATUS_LABELS,
+    ("web_items", "kind"): ITEM_KIND_LABELS,
+    ("units", "kind"): UNIT_KIND_LABELS,
+    (None, "status"): STATUS_LABELS,
+    (None, "state"): CHANGE_STATE_LABELS,
+    (None, "role"): ROLE_LABELS,
+    **{(None, field): codes for field, codes in labels.CODE_LABELS.items()},
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A name, with the page it opens when there is one."""
+
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One recorded field: its name in words, its value before and after (None: not recorded)."""
+
+    label: str
+    before: Value | None
+    after: Value | None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One entry for people."""
+
+    entry: AuditEntry
+    action: str
+    target: Link
+    unit: str
+    fields: list[Field]
+    note: Link
+
+    @property
+    def before(self) -> list[tuple[str, Value]]:
+        return [(f.label, f.before) for f in self.fields if f.before is not None]
+
+    @property
+    def after(self) -> list[tuple[str, Value]]:
+        return [(f.label, f.after) for f in self.fields if f.after is not None]
+
+
+def action_label(code: str) -> str:
+    """An action in words (an unknown code stays as it is)."""
+    return str(labels.ACTION_LABELS.get(code, code))
+
+
+def field_label(field: str) -> str:
+    return str(labels.FIELD_LABELS.get(field, field))
+
+
+def stored(raw: str | None) -> dict:
+    """An entry's before or after as stored (JSON text of a dict)."""
+    values = json.loads(raw) if raw else {}
+    return values if isinstance(values, dict) else {"": values}
+
+
+def changed_fields(entry: AuditEntry) -> list[tuple[str, object, object, bool, bool]]:
+    """(field, before, after, has before, has after) of what the entry recorded; when both sides
+    are there, only the fields that changed."""
+    before, after = stored(entry.before), stored(entry.after)
+    keys = list(dict.fromkeys([*before, *after]))
+    if before and after:
+        keys = [k for k in keys if before.get(k) != after.get(k)]
+    return [(k, before.get(k), after.get(k), bool(before), bool(after)) for k in keys]
+
+
+class Presenter:
+    """Turns a page of entries into lines, with one query per kind of name they mention."""
+
+    def __init__(self, entries: Iterable[AuditEntry]) -> None:
+        self.entries = list(entries)
+        wanted: dict[str, set[int]] = defaultdict(set)
+        for entry in self.entries:
+            if entry.subject_id is not None:
+                wanted[entry.subject_type].add(entry.subject_id)
+            if match := REQUEST_NOTE.fullmatch(entry.note or ""):
+                wanted["change_requests"].add(int(match[1]))
+            for values in (stored(entry.before), stored(entry.after)):
+                _wanted_by(values, wanted)
+        self.names = _load(wanted)
+
+    def lines(self) -> list[Line]:
+        return [self.line(e) for e in self.entries]
+
+    def line(self, entry: AuditEntry) -> Line:
+        subject = entry.subject_type
+        fields = [Field(field_label(k), self.value(k, b, subject) if has_b else None,
+                        self.value(k, a, subject) if has_a else None)
+                  for k, b, a, has_b, has_a in changed_fields(entry)]
+        return Line(entry, action_label(entry.action), self.target(entry),
+                    entry.unit.label if entry.unit else "", fields, self.note(entry))
+
+    def target(self, entry: AuditEntry) -> Link:
+        """What the entry is about, by name, with its page."""
+        kind, key = entry.subject_type, entry.subject_id
+        found = self.names.get(kind, {}).get(key)
+        if found is not None:
+            return found
+        generic = str(labels.SUBJECT_LABELS.get(kind, kind))
+        if kind == "scoreboard" and key:
+            return Link(_("Bảng thi đua tháng %(m)s/%(y)s", m=key % 100, y=key // 100),
+                        url_for("website.scoreboard", year=key // 100))
+        if key is not None and kind in self.names:  # a row since removed
+            return Link(_("%(what)s (đã xóa)", what=generic))
+        return Link(generic)
+
+    def note(self, entry: AuditEntry) -> Link:
+        text = entry.note or ""
+        if match := REQUEST_NOTE.fullmatch(text):
+            request = self.names["change_requests"].get(int(match[1]))
+            return Link(_("Theo yêu cầu: %(request)s", request=request.text), request.url) \
+                if request else Link(_("Theo yêu cầu thay đổi"))
+        return Link(str(labels.NOTE_LABELS.get(text, text)))
+
+    def value(self, field: str, raw: object, subject: str) -> Value:
+        """One stored value in words."""
+        if raw is None or raw == "" or raw == []:
+            return EMPTY
+        if isinstance(raw, bool):
+            return str(labels.YES if raw else labels.NO)
+        if field in UNIT_FIELDS:
+            return self.unit(raw)
+        if field == "formed_from":
+            return [self.unit(u) for u in _listed(raw)]
+        if field == "slots":
+            return [self.names["slots"].get(s, Link(str(s))).text for s in _listed(raw)]
+        if field == "event_id":
+            return self.names["web_events"].get(raw, Link(str(raw))).text
+        if field == "staff":
+            return [_person(p) for p in _listed(raw)]
+        if field in KIND_LIST_FIELDS:
+            return [_coded(UNIT_KIND_LABELS, k) for k in _listed(raw)]
+        if field == "channels":
+            return [_coded(CHANNEL_LABELS, c) for c in _listed(raw)]
+        if field == "quotas" and isinstance(raw, dict):
+            return [_quota(kind, q) for kind, q in raw.items()]
+        if field == "side":
+            return focal_name() if raw == "editor" else _coded(SIDE_LABELS, raw)
+        if isinstance(raw, list):
+            return [_flat(self.value(field, v, subject)) for v in raw]
+        if isinstance(raw, dict):
+            return [f"{field_label(k)}: {_flat(self.value(k, v, subject))}" for k, v in raw.items()]
+        codes = CODED.get((subject, field)) or CODED.get((None, field))
+        if codes is not None and str(raw) in codes:
+            return str(codes[str(raw)])
+        return _text(raw)
+
+    def unit(self, raw: object) -> str:
+        text = str(raw)
+        return self.names["units"].get(int(text), Link(text)).text if text.isdecimal() else text
+
+
+def _wanted_by(values: dict, wanted: dict[str, set[int]]) -> None:
+    """Note the ids a set of stored values names (units, slots, events)."""
+    for field, raw in values.items():
+        if field in UNIT_FIELDS and str(raw).isdecimal():
+            wanted["units"].add(int(str(raw)))
+        elif field == "formed_from":
+            wanted["units"].update(u for u in _listed(raw) if isinstance(u, int))
+        elif field == "slots":
+            wanted["slots"].update(s for s in _listed(raw) if isinstance(s, int))
+        elif field == "event_id" and isinstance(raw, int):
+            wanted["web_events"].add(raw)
+
+
+def _load(wanted: dict[str, set[int]]) -> dict[str, dict[int, Link]]:
+    """The names of every id wanted, one query per kind (none for a kind nobody names)."""
+    names: dict[str, dict[int, Link]] = {}
+    for kind, loader in _LOADERS.items():
+        ids = wanted.get(kind)
+        names[kind] = loader(sorted(ids)) if ids else {}
+    return names
+
+
+def _month(day: date) -> str:
+    return _("tháng %(m)s/%(y)s", m=day.month, y=day.year)
+
+
+def _slots(ids: list[int]) -> dict[int, Link]:
+    rows = db.session.execute(select(Slot.id, Slot.topic, Slot.final_title, Slot.period_start)
+                              .where(Slot.id.in_(ids)))
+    return {i: Link(f"{final or topic} – {_month(start)}", url_for("plans.slot", slot_id=i))
+            for i, topic, final, start in rows}
+
+
+def _requests(ids: list[int]) -> dict[int, Link]:
+    rows = db.session.execute(
+        select(ChangeRequest.id, ChangeRequest.kind, Slot.topic, Slot.final_title,
+               Slot.period_start).join(Slot, Slot.id == ChangeRequest.slot_id)
+        .where(ChangeRequest.id.in_(ids)))
+    return {i: Link(f"{CHANGE_KIND_LABELS[kind]}: {final or topic} – {_month(start)}",
+                    url_for("changes.show", request_id=i))
+            for i, kind, topic, final, start in rows}
+
+
+def _plans(ids: list[int]) -> dict[int, Link]:
+    rows = db.session.execute(select(Plan.id, Plan.title, Plan.year).where(Plan.id.in_(ids)))
+    return {i: Link(_("%(title)s (năm %(y)s)", title=title, y=year) if title
+                    else _("Kế hoạch năm %(y)s", y=year), url_for("plans.year_plan", year=year))
+            for i, title, year in rows}
+
+
+def _columns(ids: list[int]) -> dict[int, Link]:
+    rows = db.session.execute(select(PlanColumn.id, PlanColumn.name, Plan.year)
+                              .join(Plan, Plan.id == PlanColumn.plan_id)
+                              .where(PlanColumn.id.in_(ids)))
+    return {i: Link(_("%(name)s (kế hoạch năm %(y)s)", name=name, y=year),
+                    url_for("plans.year_plan", year=year)) for i, name, year in rows}
+
+
+def _users(ids: list[int]) -> dict[int, Link]:
+    rows = db.session.execute(select(User.id, User.name, User.login).where(User.id.in_(ids)))
+    return {i: Link(f"{name} ({login})") for i, name, login in rows}
+
+
+def _units(ids: list[int]) -> dict[int, Link]:
+    rows = db.session.execute(select(Unit.id, Unit.short_name, Unit.name).where(Unit.id.in_(ids)))
+    return {i: Link(short or name, url_for("calendar_views.unit", unit_id=i))
+            for i, short, name in rows}
+
+
+def _events(ids: list[int]) -> dict[int, Link]:
+    rows = db.session.execute(select(WebEvent.id, WebEvent.title).where(WebEvent.id.in_(ids)))
+    return {i: Link(title) for i, title in rows}
+
+
+def _items(ids: list[int]) -> dict[int, Link]:
+    rows = db.session.execute(select(WebItem.id, WebItem.title).where(WebItem.id.in_(ids)))
+    return {i: Link(title) for i, title in rows}
+
+
+_LOADERS = {"slots": _slots, "change_requests": _requests, "plans": _plans,
+            "plan_columns": _columns, "users": _users, "units": _units, "web_events": _events,
+            "web_items": _items}
+
+
+def _listed(raw: object) -> list:
+    """A stored list (a comma-separated text counts as one)."""
+    if isinstance(raw, list):
+        return raw
+    if isinstance(raw, str):
+        return [part for part in raw.split(",") if part]
+    return [raw]
+
+
+def _coded(codes: dict, raw: object) -> str:
+    return str(codes[str(raw)]) if str(raw) in codes else str(raw)
+
+
+def _person(raw: object) -> str:
+    """A registered staff member: name (role)."""
+    if not isinstance(raw, dict):
+        return str(raw)
+    name, role = raw.get("name") or "", raw.get("role") or ""
+    return f"{name} ({role})" if name and role else name or role
+
+
+def _quota(kind: str, quota: object) -> str:
+    news, articles = (list(quota) + [0, 0])[:2] if isinstance(quota, list) else (
+        quota.get("news", 0), quota.get("articles", 0)) if isinstance(quota, dict) else (quota, 0)
+    return _("%(kind)s: %(news)s tin, %(articles)s bài", kind=_coded(UNIT_KIND_LABELS, kind),
+             news=news, articles=articles)
+
+
+def _flat(value: Value) -> str:
+    return ", ".join(value) if isinstance(value, list) else value
+
+
+def _text(raw: object) -> str:
+    """A plain value: an ISO date as dd/mm/yyyy, a ticked box as Có, anything else as it is."""
+    text = str(raw)
+    if text == "on":
+        return str(labels.YES)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text).strftime("%d/%m/%Y")
+        except ValueError:
+            return text
+    return text
+
+
+def flat(value: Value | None) -> str:
+    """A value on one line (the CSV's cells): a list's items joined by semicolons."""
+    if value is None:
+        return ""
+    return "; ".join(value) if isinstance(value, list) else value
