@@ -106,10 +106,20 @@ def changed_fields(entry: AuditEntry) -> list[tuple[str, object, object, bool, b
     """(field, before, after, has before, has after) of what the entry recorded; when both sides
     are there, only the fields that changed."""
     before, after = stored(entry.before), stored(entry.after)
-    keys = list(dict.fromkeys([*before, *after]))
+    keys = sorted(dict.fromkeys([*before, *after]), key=_rank)
     if before and after:
         keys = [k for k in keys if before.get(k) != after.get(k)]
-    return [(k, before.get(k), after.get(k), bool(before), bool(after)) for k in keys]
+    # A field one side did not record is shown on the other side only.
+    return [(k, before.get(k), after.get(k), k in before, k in after) for k in keys]
+
+
+_ORDER = {field: rank for rank, field in enumerate(dict.fromkeys(
+    ["title", "name", "login", "topic", "final_title", *labels.FIELD_LABELS]))}
+
+
+def _rank(field: str) -> int:
+    """Fields in the order people read them: what it is called first, then state and dates."""
+    return _ORDER.get(field, len(_ORDER))
 
 
 class Presenter:

@@ -21,4 +21,4 @@ KIND_LABELS = {
     MessageKind.AGREE: _l("Đồng ý – đã thống nhất"),
     MessageKind.DONE: _l("Đã thực hiện"),
 }
-SIDE_LABELS = {Side.UNIT: _l("Đơn vị"), Side.EDITOR: _l("Ban đầu mối")}
+SIDE_LABELS = {Side.UNIT: _l("Đơn vị thực hiện"), Side.EDITOR: _l("Ban đầu mối")}
