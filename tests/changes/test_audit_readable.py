@@ -172,8 +172,6 @@ def test_the_log_runs_a_bounded_number_of_queries(story, db, login_as, client, q
         assert client.get("/audit").status_code == 200
     from editorial.audit.services import record
 
-    editor = db.session.scalar(select(AuditEntry.actor_id).where(
-        AuditEntry.action == "plan.update"))
     slots = db.session.scalars(select(Slot)).all()[:30]
     plan = db.session.get(Plan, story["plan"])
     for slot in slots:  # many entries naming many different slots, units and plans
@@ -182,7 +180,7 @@ def test_the_log_runs_a_bounded_number_of_queries(story, db, login_as, client, q
         record(None, "plan.update", plan, before={"focal_unit_id": None},
                after={"focal_unit_id": slot.assigned_unit_id})
     db.session.commit()
-    assert editor is not None
+    assert db.session.query(AuditEntry).count() > 60
     with queries() as many:
         html = client.get("/audit").get_data(as_text=True)
     assert html.count("Sửa trực tiếp nội dung kế hoạch") >= 30
