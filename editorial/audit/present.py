@@ -35,6 +35,7 @@ from editorial.website.models import WebEvent, WebItem
 Value = str | list[str]
 EMPTY = "—"
 REQUEST_NOTE = re.compile(r"Yêu cầu thay đổi #(\d+)")  # slot.change's note names its request
+REMOVABLE = ("slots", "plan_columns", "web_events")  # rows the app deletes (a draft's rows)
 UNIT_FIELDS = ("assigned_unit_id", "unit_id", "focal_unit_id", "parent_id")
 KIND_LIST_FIELDS = ("assignable", "registering", "unit_kinds")
 # Fields whose stored codes mean different things by subject; the first match wins.
@@ -158,7 +159,7 @@ class Presenter:
         if kind == "scoreboard" and key:
             return Link(_("Bảng thi đua tháng %(m)s/%(y)s", m=key % 100, y=key // 100),
                         url_for("website.scoreboard", year=key // 100))
-        if key is not None and kind in self.names:  # a row since removed
+        if key is not None and kind in REMOVABLE:  # a row since removed
             return Link(_("%(what)s (đã xóa)", what=generic))
         return Link(generic)
 
