@@ -315,8 +315,10 @@ def _person(raw: object) -> str:
 
 
 def _quota(kind: str, quota: object) -> str:
-    news, articles = (list(quota) + [0, 0])[:2] if isinstance(quota, list) else (
-        quota.get("news", 0), quota.get("articles", 0)) if isinstance(quota, dict) else (quota, 0)
+    """One kind of unit's monthly quota, stored as [news, articles]."""
+    news, articles = ([*quota, 0, 0][:2] if isinstance(quota, list)
+                      else (quota.get("news", 0), quota.get("articles", 0))
+                      if isinstance(quota, dict) else (quota, 0))
     return _("%(kind)s: %(news)s tin, %(articles)s bài", kind=_coded(UNIT_KIND_LABELS, kind),
              news=news, articles=articles)
 
