@@ -1,4 +1,5 @@
-"""The audit log page's query: filters by unit, slot, person and dates; pages of rows."""
+"""The audit log page's query: filters by unit, slot, person and dates; pages of rows; what an
+officer may read of it (their own unit's entries and those about its slots)."""
 
 from __future__ import annotations
 
@@ -49,9 +50,11 @@ class AuditFilter:
                    _day((args.get("from") or "").strip()), _day((args.get("to") or "").strip()),
                    min(max(1, number("page") or 1), 10_000))
 
-    def query(self):
-        """The filtered entries, newest first."""
+    def query(self, reader=None):
+        """The filtered entries, newest first; with a reader, only those they may read."""
         query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        if reader is not None and (scope := readable_by(reader)) is not None:
+            query = query.where(scope)
         if self.unit_id:
             query = query.where(AuditEntry.unit_id == self.unit_id)
         if self.slot_id:  # the slot's own entries and those of its change requests
@@ -73,13 +76,31 @@ class AuditFilter:
         return query
 
 
-def page(filters: AuditFilter) -> tuple[list[AuditEntry], bool]:
-    """One page of entries, and whether there is a next page."""
-    rows = list(db.session.scalars(filters.query().offset((filters.page - 1) * PAGE)
+def readable_by(user):
+    """The condition on entries `user` may read: None (all of the province's log) for those
+    who read every unit; for an officer, the entries of their own unit and those about its
+    slots and its change requests (a swap's other unit included), never another unit's."""
+    if user.reads_all:
+        return None
+    unit_id = user.unit_id
+    slots, requests = db.metadata.tables["slots"], db.metadata.tables["change_requests"]
+    own_slots = select(slots.c.id).where(slots.c.assigned_unit_id == unit_id)
+    own_requests = select(requests.c.id).where(or_(requests.c.unit_id == unit_id,
+                                                   requests.c.other_unit_id == unit_id))
+    return or_(AuditEntry.unit_id == unit_id,
+               and_(AuditEntry.subject_type == "slots", AuditEntry.subject_id.in_(own_slots)),
+               and_(AuditEntry.subject_type == "change_requests",
+                    AuditEntry.subject_id.in_(own_requests)))
+
+
+def page(filters: AuditFilter, reader=None) -> tuple[list[AuditEntry], bool]:
+    """One page of entries (of those `reader` may read), and whether there is a next page."""
+    rows = list(db.session.scalars(filters.query(reader).offset((filters.page - 1) * PAGE)
                                    .limit(PAGE + 1)))
     return rows[:PAGE], len(rows) > PAGE
 
 
-def all_rows(filters: AuditFilter, limit: int = 50_000):
+def all_rows(filters: AuditFilter, reader=None, limit: int = 50_000):
     """Every matching entry for the CSV export, streamed in batches."""
-    return db.session.scalars(filters.query().limit(limit).execution_options(yield_per=500))
+    return db.session.scalars(filters.query(reader).limit(limit)
+                              .execution_options(yield_per=500))

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from editorial.audit.models import AuditEntry
+from editorial.audit.queries import readable_by
 from editorial.extensions import db
 from editorial.units.models import Unit
 
@@ -43,9 +44,11 @@ def _province_of(unit_id: int | None, actor, subject) -> int | None:
     return unit.root_id if unit is not None else None
 
 
-def history(subject_type: str, subject_id: int) -> list[AuditEntry]:
-    """The entries of one subject, oldest first."""
+def history(subject_type: str, subject_id: int, reader=None) -> list[AuditEntry]:
+    """The entries of one subject, oldest first; with a reader, only those they may read."""
     query = (select(AuditEntry)
              .where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
              .order_by(AuditEntry.at, AuditEntry.id))
+    if reader is not None and (scope := readable_by(reader)) is not None:
+        query = query.where(scope)
     return list(db.session.scalars(query))

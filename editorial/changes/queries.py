@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
+from editorial.audit import queries as audit_queries
 from editorial.audit import services as audit
 from editorial.audit.models import AuditEntry
+from editorial.audit.present import Presenter
 from editorial.changes import rules, services
 from editorial.changes.models import ChangeRequest
 from editorial.changes.rules import ChangeState
@@ -85,11 +87,18 @@ def swap_candidates(slot: Slot) -> list[Slot]:
     return list(db.session.scalars(query))
 
 
-def history(request: ChangeRequest) -> list:
-    """The audit entries of the request and of its slot, oldest first."""
-    entries = audit.history("change_requests", request.id) + audit.history("slots",
-                                                                           request.slot_id)
-    return sorted(entries, key=lambda e: (e.at, e.id))
+def history(request: ChangeRequest, reader=None) -> list:
+    """The audit entries of the request and of its slot, oldest first, as people read them
+    (an officer reads only their own unit's)."""
+    entries = (audit.history("change_requests", request.id, reader)
+               + audit.history("slots", request.slot_id, reader))
+    return Presenter(sorted(entries, key=lambda e: (e.at, e.id))).lines()
+
+
+def slot_history(slot: Slot, reader) -> list:
+    """The slot's latest 100 entries and its requests', oldest first, as people read them."""
+    entries, _more = audit_queries.page(audit_queries.AuditFilter(slot_id=slot.id), reader)
+    return Presenter(reversed(entries)).lines()
 
 
 def readable_diff(request: ChangeRequest) -> list[tuple[str, str, str]]:

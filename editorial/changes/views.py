@@ -55,7 +55,8 @@ def _request_page(change, error: str = "", status: int = 200):
         "changes/show.html", "changes/_request.html", status=status, change=change,
         slot=change.slot, diff=queries.readable_diff(change),
         conflicts=queries.conflicting(change),
-        steps=services.allowed_steps(current_user, change), history=queries.history(change),
+        steps=services.allowed_steps(current_user, change),
+        history=queries.history(change, current_user),
         error=error, **LABELS)
 
 
@@ -108,8 +109,8 @@ def _slot_page(slot: Slot, change_error: str = "", edit_error: str = "", status:
         "changes/slot.html", fragment, status=status, slot=slot,
         requests=[r for r in queries.slot_requests(slot.id) if services.can_see(current_user, r)],
         candidates=queries.swap_candidates(slot), kind=forms.chosen_kind(form),
-        units=assignable_units(), change_error=change_error, edit_error=edit_error,
-        form=form, **LABELS)
+        units=assignable_units(), history=queries.slot_history(slot, current_user),
+        change_error=change_error, edit_error=edit_error, form=form, **LABELS)
 
 
 @bp.post("/slots/<int:slot_id>/changes")

@@ -1,10 +1,10 @@
-"""The words shown for channels and slot states."""
+"""The words shown for channels, slot states and plan states."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from editorial.plans.rules import Channel, SlotStatus
+from editorial.plans.rules import Channel, PlanStatus, SlotStatus
 
 CHANNEL_LABELS = {
     Channel.RADIO_TV: _l("Đài PT-TH"),
@@ -20,4 +20,11 @@ STATUS_LABELS = {
     SlotStatus.AGREED: _l("Đã thống nhất"),
     SlotStatus.DONE: _l("Đã thực hiện"),
     SlotStatus.CANCELLED: _l("Đã hủy"),
+}
+
+
+PLAN_STATUS_LABELS = {
+    PlanStatus.DRAFT: _l("Bản nháp"),
+    PlanStatus.ACTIVE: _l("Đã ban hành"),
+    PlanStatus.ARCHIVED: _l("Đã lưu trữ"),
 }

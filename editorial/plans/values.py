@@ -44,7 +44,3 @@ def readable(field: str, value: object, unit_names: Mapping[int, str]) -> str:
     except ValueError:
         return text
 
-
-def readable_pairs(values: Mapping[str, object], unit_names: Mapping[int, str]) -> str:
-    """`Label: value; …` of a stored set of values (the audit log's before and after)."""
-    return "; ".join(f"{field_label(k)}: {readable(k, v, unit_names)}" for k, v in values.items())

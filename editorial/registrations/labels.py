@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from editorial.registrations.rules import BoardState, MessageKind
+from editorial.registrations.rules import BoardState, MessageKind, Side
 
 STATE_LABELS = {
     BoardState.UNREGISTERED: _l("Chưa đăng ký"),
@@ -26,3 +26,4 @@ SAVED_NOTICES = {
     "draft": _l("Đã lưu nháp. Bản nháp chỉ đơn vị mình thấy; bấm “Gửi đăng ký” khi xong."),
     "submit": _l("Đã gửi đăng ký. Đơn vị sẽ được báo khi có trả lời."),
 }
+SIDE_LABELS = {Side.UNIT: _l("Đơn vị thực hiện"), Side.EDITOR: _l("Ban đầu mối")}

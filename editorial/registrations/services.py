@@ -182,7 +182,8 @@ def _register_one(user, slot: Slot, data: RegistrationInput) -> Registration:
     before = _snapshot(slot)
     slot.status, reg.waiting_on = SlotStatus.REGISTERED, Side.EDITOR
     _post(user, slot, side, MessageKind.PROPOSAL, reg.notes, data.proposed)
-    audit.record(user, "registration.submit", slot, before=before, after=_values(reg),
+    audit.record(user, "registration.submit", slot, before=before,
+                 after={"status": slot.status.value, **_values(reg)},
                  note="" if first else "resubmitted")
     if first and reg.late:
         audit.record(user, "registration.late", slot, after={"deadline": deadline(slot)})
