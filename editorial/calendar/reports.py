@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from editorial.calendar.datafiles import read_toml
-from editorial.calendar.dates import dmy
+from editorial.calendar.dates import VN_TZ, dmy
 from editorial.calendar.deadlines import DeadlineRule, WorkingDays, apply_rule, nominal_day
 
 Frequency = Literal["monthly", "quarterly", "half_year", "annual"]
@@ -35,8 +35,14 @@ class ReportRule:
     configurable: bool = False
     basis: str = ""
     revised_at: datetime | None = None  # when an admin last edited the rule (feed SEQUENCE)
+    # A meeting held at a time (Viet Nam time); without one it is a whole-day event.
+    start_time: time | None = None
+    end_time: time | None = None
 
     def __post_init__(self) -> None:
+        if self.end_time is not None and (self.start_time is None
+                                          or self.end_time <= self.start_time):
+            raise ValueError(f"{self.key}: end_time needs a start_time before it")
         if self.frequency not in FREQUENCIES:
             raise ValueError(f"{self.key}: frequency must be one of {FREQUENCIES}")
         if not 1 <= self.day <= 31:
@@ -66,6 +72,17 @@ class ReportDeadline:
     nominal: date  # the X of "trước ngày X" (or the meeting day before any move)
     label: str  # e.g. "trước ngày 16/6/2023"
     moved: bool  # moved earlier off a weekend or a day off
+
+    @property
+    def times(self) -> tuple[datetime, datetime] | None:
+        """When a timed meeting starts and ends (Viet Nam time; an hour when no end is
+        given), or None for a whole-day deadline."""
+        start, end = self.rule.start_time, self.rule.end_time
+        if start is None:
+            return None
+        begins = datetime.combine(self.date, start, tzinfo=VN_TZ)
+        return begins, (datetime.combine(self.date, end, tzinfo=VN_TZ) if end
+                        else begins + timedelta(hours=1))
 
 
 def rule_from_mapping(row: Mapping[str, object]) -> ReportRule:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, request
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from editorial import clock
 from editorial.calendar.grid import grid_range, month_weeks
 from editorial.events import sources
 from editorial.extensions import db
+from editorial.feeds import rules as feeds
 from editorial.plans import labels
 from editorial.plans import services as plans
 from editorial.plans.forms import PlanFilter, parse_day
@@ -38,11 +39,12 @@ def month(year: int, month: int):
     shown = shown_month(year, month)
     filters = PlanFilter.parse(request.args)
     first, last = grid_range(shown)
-    events = sources.unit_events(first, last, filters.unit_id)
+    unit_id = calendar_unit(filters)
+    events = sources.unit_events(first, last, unit_id)
     return page_or_fragment(
         "calendar_views/month.html", "calendar_views/_month.html", shown=shown,
         weeks=month_weeks(shown), days=sources.by_day(events, shown.first), filters=filters,
-        units=settings.assignable_units(shown.year),
+        units=_picker_units(shown.year, unit_id), shown_unit=unit_id,
     )
 
 
@@ -53,11 +55,29 @@ def agenda():
     start = parse_day(request.args.get("from"), clock.today())
     filters = PlanFilter.parse(request.args)
     end = start + timedelta(days=AGENDA_DAYS - 1)
-    events = sources.unit_events(start, end, filters.unit_id)
+    events = sources.unit_events(start, end, calendar_unit(filters))
     return page_or_fragment(
         "calendar_views/agenda.html", "calendar_views/_agenda_days.html", start=start, end=end,
         days=sources.by_day(events, start), next_start=end + timedelta(days=1), filters=filters,
     )
+
+
+def _picker_units(year: int, shown: int | None) -> list[Unit]:
+    """The units of the filter, with the shown one even when it is given no months."""
+    units = list(settings.assignable_units(year))
+    if shown is not None and all(u.id != shown for u in units):
+        found = db.session.get(Unit, shown)
+        units = [found, *units] if found is not None else units
+    return units
+
+
+def calendar_unit(filters: PlanFilter) -> int | None:
+    """Whose calendar the grid and the agenda show (None: every unit): the unit picked, else
+    the user's own calendar, decided as their "me" feed is, so page and phone hold the same."""
+    if filters.unit_id is not None or filters.all_units:
+        return filters.unit_id
+    return feeds.scope_filter("me", reads_all=current_user.reads_all,
+                              own_unit_id=current_user.unit_id)
 
 
 @bp.get("/units/<int:unit_id>")

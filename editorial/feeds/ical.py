@@ -2,28 +2,36 @@
 
 Same events in, same bytes out: no clock is read (DTSTAMP is the event's own
 last-modified time), nothing random is minted, events are sorted by (start, uid).
-Timed events are written in UTC; all-day events as floating dates with an exclusive
-DTEND. A few icalendar 7.3 habits are worked around here, see the comments.
+Timed events are written in Viet Nam time (TZID=Asia/Ho_Chi_Minh, with its VTIMEZONE);
+all-day events as floating dates with an exclusive DTEND. CATEGORIES carry the words the
+caller gives for each kind (the reader's language), X-MTTQ-KIND the stable code. A few
+icalendar 7.3 habits are worked around here, see the comments.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard, vDuration, vText
+from icalendar import Alarm, Calendar, Event, Timezone, vDuration, vText
 
-from editorial.calendar.event import CalendarEvent
+from editorial.calendar.event import CalendarEvent, EventKind
 
 PRODID = "-//MTTQ//Lich bien tap MTTQ//VI"
 UID_DOMAIN = "lich-mttq"
 TZID = "Asia/Ho_Chi_Minh"
 VN_OFFSET = timezone(timedelta(hours=7))  # Viet Nam has kept UTC+7, no DST, since 1975
+VN_ZONE = ZoneInfo(TZID)
+# The zone's rules from the tz database, written out to the end of the century (icalendar's
+# default stops at 2038 and says so in a COMMENT).
+_ZONE_SPAN = (date(1970, 1, 1), date(2100, 1, 1))
 
 # RFC 5545 TEXT forbids control characters other than HTAB (newlines are escaped).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_AS_TEXT = {"VALUE": "TEXT"}
 _TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 
 
@@ -52,18 +60,21 @@ def serialize(
     refresh: timedelta | None = timedelta(hours=1),
     alarms: Sequence[timedelta] = (),
     calendar_uid: str,
+    categories: Mapping[EventKind, str] | None = None,
 ) -> bytes:
     """Render events as a published iCalendar feed (CRLF, folded, UTF-8); `refresh=None` for
-    a one-off download (no refresh hints: nothing will poll it)."""
+    a one-off download (no refresh hints: nothing will poll it). `categories` names each kind
+    in the feed's language (a kind it lacks keeps its code)."""
     _check_arguments(base_url, refresh, alarms, calendar_uid)
     cal = _calendar(name, base_url, description, refresh, calendar_uid)
     cal.add_component(_vtimezone())
+    words = categories or {}
     seen: set[str] = set()
     for event in sorted(events, key=_sort_key):
         if event.uid in seen:
             raise ValueError(f"two events share the uid {event.uid!r}")
         seen.add(event.uid)
-        cal.add_component(_vevent(event, base_url, alarms))
+        cal.add_component(_vevent(event, base_url, alarms, words.get(event.kind)))
     return cal.to_ical()
 
 
@@ -114,11 +125,13 @@ def _calendar(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("uid", _text(calendar_uid))
-    cal.add("name", _text(name))
-    cal.add("x-wr-calname", _text(name))
+    # icalendar (and ical.js) read NAME and X-WR-* as UNKNOWN values, kept raw: an escaped
+    # comma would show as "\\,". VALUE=TEXT tells every reader to unescape them.
+    cal.add("name", _text(name), parameters=_AS_TEXT)
+    cal.add("x-wr-calname", _text(name), parameters=_AS_TEXT)
     if description:
         cal.add("description", _text(description))
-        cal.add("x-wr-caldesc", _text(description))
+        cal.add("x-wr-caldesc", _text(description), parameters=_AS_TEXT)
     cal.add("x-wr-timezone", _text(TZID))
     cal.add("url", base_url)
     # A bare timedelta under an X- name would be written as "1:00:00"; vDuration
@@ -130,20 +143,16 @@ def _calendar(
 
 
 def _vtimezone() -> Timezone:
-    # Unused by the UTC events, but it names our zone and keeps an empty feed valid
-    # (RFC 5545 wants at least one component in a VCALENDAR).
-    standard = TimezoneStandard()
-    standard.add("dtstart", datetime(1970, 1, 1))
-    standard.add("tzoffsetfrom", timedelta(hours=7))
-    standard.add("tzoffsetto", timedelta(hours=7))
-    standard.add("tzname", _text("+07"))
-    zone = Timezone()
-    zone.add("tzid", TZID)
-    zone.add_component(standard)
+    # The zone of every timed event's TZID; always present, so an empty feed is still
+    # valid too (RFC 5545 wants at least one component in a VCALENDAR).
+    first, last = _ZONE_SPAN
+    zone = Timezone.from_tzid(TZID, first_date=first, last_date=last)
+    zone.pop("COMMENT", None)  # an English note on the span, shown by no client
     return zone
 
 
-def _vevent(event: CalendarEvent, base_url: str, alarms: Sequence[timedelta]) -> Event:
+def _vevent(event: CalendarEvent, base_url: str, alarms: Sequence[timedelta],
+            category: str | None) -> Event:
     vevent = Event()
     vevent.add("uid", _text(event_uid(event)))
     stamp = _utc(event.last_modified)
@@ -158,7 +167,8 @@ def _vevent(event: CalendarEvent, base_url: str, alarms: Sequence[timedelta]) ->
         vevent.add("description", _text(details))
     if link:
         vevent.add("url", link)
-    vevent.add("categories", [str(event.kind.value)])
+    vevent.add("categories", [_text(category or event.kind.value)])
+    vevent.add("x-mttq-kind", _text(event.kind.value))  # the stable code, for programs
     for offset in alarms:
         vevent.add_component(_valarm(event, offset))
     return vevent
@@ -176,8 +186,9 @@ def _add_times(vevent: Event, event: CalendarEvent) -> None:
     else:
         if not isinstance(end, datetime):
             raise ValueError(f"timed event {event.uid!r} has an all-day end")
-        vevent.add("dtstart", _utc(event.start))
-        vevent.add("dtend", _utc(end))
+        # Local wall-clock time with its zone: a 14:00 meeting reads 14:00 in every client.
+        vevent.add("dtstart", _local(event.start))
+        vevent.add("dtend", _local(end))
 
 
 def _valarm(event: CalendarEvent, offset: timedelta) -> Alarm:
@@ -192,6 +203,10 @@ def _utc(moment: date) -> datetime:
     if not isinstance(moment, datetime) or moment.tzinfo is None:
         raise ValueError(f"expected an aware datetime, got {moment!r}")
     return moment.astimezone(UTC)
+
+
+def _local(moment: date) -> datetime:
+    return _utc(moment).astimezone(VN_ZONE)
 
 
 def _sort_key(event: CalendarEvent) -> tuple[datetime, str]:

@@ -28,6 +28,7 @@ from editorial.feeds.services import (
     PUBLIC_DESCRIPTION,
     base_url,
     cache,
+    category_words,
     server_key,
 )
 from editorial.feeds.tokens import SCOPE_PATTERN, token_matches
@@ -137,6 +138,7 @@ def _built(events: list[CalendarEvent], name: str, calendar_uid: str,
            description: str = DESCRIPTION) -> Built:
     """Serialize once; the ETag is the bytes' hash, Last-Modified the latest input change."""
     body = ical.serialize(events, name=name, base_url=base_url(), description=description,
-                          refresh=rules.REFRESH, alarms=alarms, calendar_uid=calendar_uid)
+                          refresh=rules.REFRESH, alarms=alarms, calendar_uid=calendar_uid,
+                          categories=category_words())
     moved = clock.today().replace(day=1)
     return Built(body, rules.entity_tag(body), rules.last_modified(*changed, window_moved=moved))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from flask import current_app
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from editorial.auth.models import User
+from editorial.calendar.event import EventKind
 from editorial.errors import NotAllowed, NotFound
 from editorial.events import sources
+from editorial.events.labels import KIND_LABELS
 from editorial.extensions import db
 from editorial.feeds import ical, rules
 from editorial.feeds.cache import FeedCache
@@ -22,6 +25,15 @@ from editorial.units.models import Unit
 # Feeds are always Vietnamese (not the session's language): the cache is shared by all readers.
 DESCRIPTION = "Lịch biên tập MTTQ: hạn đăng ký, ngày ghi hình, phát sóng, đăng báo, ngày kỷ niệm."
 PUBLIC_DESCRIPTION = "Lịch biên tập MTTQ: ngày nghỉ lễ và ngày kỷ niệm."
+
+
+FEED_LOCALE = "vi"
+
+
+def category_words() -> dict[EventKind, str]:
+    """Each event kind's CATEGORIES word, in the feeds' language."""
+    with force_locale(FEED_LOCALE):
+        return {kind: str(label) for kind, label in KIND_LABELS.items()}
 
 
 def cache() -> FeedCache:
@@ -103,5 +115,5 @@ def slot_calendar(slot_id: int) -> tuple[bytes, str]:
     if not events:
         raise NotFound(_("Mục này chưa có ngày nào để thêm vào lịch."))
     body = ical.serialize(events, name=slot.title[:120], base_url=base_url(), refresh=None,
-                          calendar_uid=f"lich-mttq-slot-{slot.id}")
+                          calendar_uid=f"lich-mttq-slot-{slot.id}", categories=category_words())
     return body, f"lich-mttq-{slot.id}.ics"

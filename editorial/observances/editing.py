@@ -115,11 +115,14 @@ def save_report_rule(key: str, data: forms.ReportRuleInput) -> None:
         row = models.ReportRuleEntry(
             key=key, province_id=_province(), name=rule.name, frequency=rule.frequency,
             month=rule.month,
-            kind=rule.kind, before=rule.before, unit_kinds=",".join(rule.unit_kinds))
+            kind=rule.kind, before=rule.before, unit_kinds=",".join(rule.unit_kinds),
+            start_time=rule.start_time, end_time=rule.end_time)
         db.session.add(row)
     row.day, row.wording, row.active = data.day, data.wording, data.active
     if data.unit_kinds is not None:
         row.unit_kinds = ",".join(data.unit_kinds)
+    if data.times is not None:
+        row.start_time, row.end_time = data.times
     db.session.flush()
     forget()
 

@@ -22,7 +22,8 @@ def events_between(start: date, end: date, scope: Scope = EVERYTHING) -> list[Ca
 
 
 def _last_day(event: CalendarEvent) -> date:
-    return event.end_exclusive - timedelta(days=1)  # all-day events only here
+    end = event.end_exclusive
+    return end - timedelta(days=1) if event.all_day else end.date()
 
 
 def _holiday_events(year: int) -> list[CalendarEvent]:
@@ -57,14 +58,20 @@ _RULE_EVENTS = {"meeting": EventKind.MEETING, "quota": EventKind.QUOTA_DEADLINE}
 def _report_events(year: int, scope: Scope) -> list[CalendarEvent]:
     return [
         CalendarEvent(uid=d.key, kind=_RULE_EVENTS.get(d.rule.kind, EventKind.REPORT_DEADLINE),
-                      title=f"{d.rule.name} ({d.label})",
-                      start=d.date, description=d.rule.wording, url=f"/deadlines/{year}/"
+                      title=f"{d.rule.name} ({d.label})", **_when(d),
+                      description=d.rule.wording, url=f"/deadlines/{year}/"
                       f"{d.date.month}", subject=f"report:{d.key}", duty=_duty(d),
                       unit_kinds=_owed_by(d.rule), **revision(d.rule.revised_at))
         for d in rules.report_deadlines(services.report_rules(), year,
                                         cal=services.work_calendar())
         if scope.concerns(_owed_by(d.rule))
     ]
+
+
+def _when(deadline: rules.ReportDeadline) -> dict:
+    """A meeting with its hours starts and ends at them; anything else is the whole day."""
+    times = deadline.times
+    return {"start": deadline.date} if times is None else {"start": times[0], "end": times[1]}
 
 
 def _owed_by(rule: rules.ReportRule) -> tuple[str, ...]:

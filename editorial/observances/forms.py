@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from editorial.calendar.dates import parse_day
 from editorial.errors import RuleViolation
@@ -100,6 +100,7 @@ class ReportRuleInput:
     wording: str
     active: bool
     unit_kinds: tuple[str, ...] | None = None  # None: keep the rule's
+    times: tuple[time | None, time | None] | None = None  # a meeting's hours; None: keep
 
     @classmethod
     def parse(cls, form: Mapping[str, str]) -> ReportRuleInput:
@@ -109,8 +110,29 @@ class ReportRuleInput:
             kinds = tuple(k for k in UNIT_KINDS if k in ticked)
             if not kinds:
                 raise RuleViolation("Chọn ít nhất một loại đơn vị phải thực hiện.")
+        times = _meeting_times(form) if form.get("times_shown") else None
         return cls(_int(form, "day", "ngày", 1, 31), _text(form, "wording", "cách ghi hạn"),
-                   form.get("active") == "on", kinds)
+                   form.get("active") == "on", kinds, times)
+
+
+def _clock(form: Mapping[str, str], name: str, label: str) -> time | None:
+    """An hour typed as HH:MM (a time picker's value), or None when left empty."""
+    raw = (form.get(name) or "").strip()
+    if not raw:
+        return None
+    match = re.fullmatch(r"([01]?\d|2[0-3])[:hg]([0-5]\d)", raw)
+    if match is None:
+        raise RuleViolation(f"{label.capitalize()} không hợp lệ: “{raw[:10]}” (nhập dạng 14:00).")
+    return time(int(match[1]), int(match[2]))
+
+
+def _meeting_times(form: Mapping[str, str]) -> tuple[time | None, time | None]:
+    """A meeting's start and end (both empty: a whole-day event)."""
+    start = _clock(form, "start_time", "giờ bắt đầu")
+    end = _clock(form, "end_time", "giờ kết thúc")
+    if end is not None and (start is None or end <= start):
+        raise RuleViolation("Giờ kết thúc phải sau giờ bắt đầu.")
+    return start, end
 
 
 @dataclass(frozen=True)

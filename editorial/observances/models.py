@@ -4,9 +4,9 @@ report rules, Khmer New Year dates and registration-deadline rule."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, true
+from sqlalchemy import Date, ForeignKey, String, Text, Time, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from editorial.extensions import db
@@ -81,6 +81,9 @@ class ReportRuleEntry(_OfProvince, db.Model):
     kind: Mapped[str] = mapped_column(String(10), default="report")
     before: Mapped[bool] = mapped_column(default=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # A meeting's hours in Viet Nam time (none: a whole-day event).
+    start_time: Mapped[time | None] = mapped_column(Time())
+    end_time: Mapped[time | None] = mapped_column(Time())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     def __repr__(self) -> str:

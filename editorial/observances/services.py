@@ -102,7 +102,8 @@ def _report_rule(row: models.ReportRuleEntry) -> rules.ReportRule:
     return rules.ReportRule(
         key=row.key, name=row.name, frequency=row.frequency, day=row.day, month=row.month,
         wording=row.wording, kind=row.kind, before=row.before,
-        unit_kinds=tuple(k for k in row.unit_kinds.split(",") if k), revised_at=row.updated_at)
+        unit_kinds=tuple(k for k in row.unit_kinds.split(",") if k), revised_at=row.updated_at,
+        start_time=row.start_time, end_time=row.end_time)
 
 
 def anniversary_table() -> tuple[rules.Anniversary, ...]:

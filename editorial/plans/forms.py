@@ -15,10 +15,12 @@ from editorial.plans.rules import Channel
 
 @dataclass(frozen=True)
 class PlanFilter:
-    """The year table's and the calendar's filters: a channel and a unit, both optional."""
+    """The year table's and the calendar's filters: a channel and a unit, both optional;
+    `unit=all` asks for every unit where the default is one's own (an officer's calendar)."""
 
     channel: Channel | None = None
     unit_id: int | None = None
+    all_units: bool = False
 
     @classmethod
     def parse(cls, args: Mapping[str, str]) -> PlanFilter:
@@ -27,7 +29,8 @@ class PlanFilter:
         unit = args.get("unit", "")
         return cls(
             channel=Channel(channel) if channel in Channel._value2member_map_ else None,
-            unit_id=int(unit) if unit.isdecimal() else None,
+            unit_id=int(unit) if unit.isdecimal() and len(unit) <= 12 else None,
+            all_units=unit == "all",
         )
 
     def query(self) -> dict[str, str | int]:
@@ -37,6 +40,8 @@ class PlanFilter:
             args["channel"] = self.channel.value
         if self.unit_id:
             args["unit"] = self.unit_id
+        elif self.all_units:
+            args["unit"] = "all"
         return args
 
 

@@ -31,9 +31,15 @@ def vndatetime(value: datetime | None) -> str:
     return value.astimezone(VN).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
+def vntime(value: datetime | None) -> str:
+    """HH:MM in Vietnam's time (a meeting's hour on its chip)."""
+    return value.astimezone(VN).strftime("%H:%M") if value else ""
+
+
 def register(app: Flask) -> None:
     """Install the filters and globals on the app's Jinja environment."""
-    app.jinja_env.filters.update(vndate=vndate, vndatetime=vndatetime, dmy=format_day)
+    app.jinja_env.filters.update(vndate=vndate, vndatetime=vndatetime, vntime=vntime,
+                                 dmy=format_day)
     app.jinja_env.globals.update(WEEKDAYS=WEEKDAYS, WEEKDAYS_SHORT=WEEKDAYS_SHORT,
                                  focal_name=focal_name)
     app.jinja_env.add_extension("jinja2.ext.loopcontrols")

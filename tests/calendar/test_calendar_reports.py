@@ -1,9 +1,10 @@
 """Recurring report deadlines and meetings."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 
+from editorial.calendar.dates import VN_TZ
 from editorial.calendar.reports import (
     ReportRule,
     load_report_rules,
@@ -128,3 +129,21 @@ def test_a_moved_meeting_says_the_day_it_is_held(rules) -> None:
     found = report_deadlines([rules["hop-giao-ban"]], 2022, month=3, cal=WorkCalendar())[0]
     assert found.date == date(2022, 3, 18) and found.moved
     assert found.label == "ngày 18/3/2022, thay cho ngày 20/3/2022"
+
+
+def test_a_meeting_with_hours_is_held_at_them_in_viet_nam_time():
+    shipped = next(r for r in load_report_rules() if r.key == "hop-giao-ban")
+    assert (shipped.start_time, shipped.end_time) == (time(14), time(16))
+    march = report_deadlines([shipped], 2023, 3)[0]
+    assert march.times == (datetime(2023, 3, 20, 14, tzinfo=VN_TZ),
+                           datetime(2023, 3, 20, 16, tzinfo=VN_TZ))
+    no_end = ReportRule(key="m", name="Họp", frequency="monthly", day=20, kind="meeting",
+                        before=False, start_time=time(8, 30))
+    assert report_deadlines([no_end], 2023, 3)[0].times[1].hour == 9  # an hour by default
+    deadline = next(r for r in load_report_rules() if r.key == "bao-cao-thang")
+    assert report_deadlines([deadline], 2023, 3)[0].times is None  # a whole day
+    with pytest.raises(ValueError):
+        ReportRule(key="m", name="Họp", frequency="monthly", day=20, end_time=time(9))
+    with pytest.raises(ValueError):
+        ReportRule(key="m", name="Họp", frequency="monthly", day=20, start_time=time(9),
+                   end_time=time(8))

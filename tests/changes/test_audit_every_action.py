@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from editorial.audit.labels import ACTION_LABELS
 from editorial.audit import services as audit
+from editorial.audit.labels import ACTION_LABELS
 from editorial.auth.models import User
 from editorial.plans.models import Slot
 from tests.changes.test_audit_readable import _log_part

@@ -64,7 +64,7 @@ def feed_events(raw: bytes) -> dict[str, Seen]:
         if not all_day:
             start, end = start.astimezone(UTC), end.astimezone(UTC)
         key = uid.removesuffix(UID_SUFFIX)
-        kind = vevent.categories.value[0]
+        kind = vevent.contents["x-mttq-kind"][0].value
         seen[key] = Seen(key, kind, vevent.summary.value, start, all_day, end)
     return seen
 

@@ -86,13 +86,13 @@ def test_calendar_properties():
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         "UID:feed-7-me",
-        "NAME:Lịch biên tập",
-        "X-WR-CALNAME:Lịch biên tập",
+        "NAME;VALUE=TEXT:Lịch biên tập",
+        "X-WR-CALNAME;VALUE=TEXT:Lịch biên tập",
         "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
         "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
         "X-PUBLISHED-TTL:PT1H",
         "DESCRIPTION:Lịch của tôi",
-        "X-WR-CALDESC:Lịch của tôi",
+        "X-WR-CALDESC;VALUE=TEXT:Lịch của tôi",
     ]:
         assert expected in lines
 
@@ -108,10 +108,22 @@ def test_calendar_name_and_description_are_escaped():
     assert value_of(raw, "NAME") == "Tỉnh A\\, huyện B\\; xã C\\\\D"
     assert value_of(raw, "X-WR-CALNAME") == "Tỉnh A\\, huyện B\\; xã C\\\\D"
     assert value_of(raw, "X-WR-CALDESC") == "Dòng một\\nDòng hai\\, ba"
-    # icalendar 7.3 reads NAME and X-WR-* as UNKNOWN (still escaped), DESCRIPTION as TEXT.
+    # Without VALUE=TEXT icalendar 7.3 (and ical.js) would keep NAME and X-WR-* raw, "\\,".
     parsed = Calendar.from_ical(raw)
-    assert unescape(str(parsed["NAME"])) == "Tỉnh A, huyện B; xã C\\D"
+    assert str(parsed["NAME"]) == "Tỉnh A, huyện B; xã C\\D"
+    assert str(parsed["X-WR-CALNAME"]) == "Tỉnh A, huyện B; xã C\\D"
+    assert parsed.calendar_name == "Tỉnh A, huyện B; xã C\\D"
+    assert str(parsed["X-WR-CALDESC"]) == "Dòng một\nDòng hai, ba"
     assert str(parsed["DESCRIPTION"]) == "Dòng một\nDòng hai, ba"
+
+
+def test_calendar_name_with_a_comma_reads_back_without_a_backslash():
+    name = "Ngày lễ, ngày kỷ niệm – MTTQ"
+    raw = render(name=name)
+    assert "X-WR-CALNAME;VALUE=TEXT:Ngày lễ\\, ngày kỷ niệm – MTTQ" in unfold(raw)
+    parsed = Calendar.from_ical(raw)
+    assert parsed.calendar_name == name and "\\" not in str(parsed["X-WR-CALNAME"])
+    assert str(parsed["NAME"]) == name
 
 
 def test_calendar_uid_is_the_one_given():
@@ -134,13 +146,25 @@ def test_multi_day_event_keeps_its_exclusive_end():
     assert "DTEND;VALUE=DATE:20230206" in unfold(raw)
 
 
-def test_timed_event_is_written_in_utc():
-    lines = unfold(render([meeting()]))
-    assert "DTSTART:20230203T013000Z" in lines
-    assert "DTEND:20230203T030000Z" in lines
+def test_timed_event_is_written_in_viet_nam_time_with_its_zone():
+    raw = render([meeting(start=datetime(2023, 2, 3, 7, 0, tzinfo=UTC), end=None)])
+    lines = unfold(raw)
+    assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20230203T140000" in lines
+    assert "DTEND;TZID=Asia/Ho_Chi_Minh:20230203T150000" in lines
     assert not any(line.startswith("TRANSP:TRANSPARENT") for line in lines)
-    event = Calendar.from_ical(render([meeting()])).events[0]
-    assert event.decoded("DTSTART") == datetime(2023, 2, 3, 8, 30, tzinfo=VN)
+    parsed = Calendar.from_ical(raw)
+    start = parsed.events[0].decoded("DTSTART")
+    assert start == datetime(2023, 2, 3, 14, 0, tzinfo=VN) and start.hour == 14
+    assert str(start.tzinfo) == "Asia/Ho_Chi_Minh"
+    zone = parsed.timezones[0]
+    assert zone["TZID"] == "Asia/Ho_Chi_Minh" and "COMMENT" not in zone
+    assert lines[lines.index("DTSTART:19750613T000000") + 3] == "TZOFFSETTO:+0700"
+
+
+def test_all_day_and_timed_events_side_by_side():
+    event_lines = unfold(render([air(), meeting()]))
+    assert "DTSTART;VALUE=DATE:20230203" in event_lines
+    assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20230203T083000" in event_lines
 
 
 def test_event_properties():
@@ -155,7 +179,17 @@ def test_event_properties():
     assert str(event["DESCRIPTION"]) == (
         "Kênh PT-TH tỉnh\n\nhttps://lich.example.vn/mttq/plans/2023/slots/7"
     )
-    assert "CATEGORIES:air" in unfold(raw)
+    assert "CATEGORIES:air" in unfold(raw)  # no words given: the code
+    assert "X-MTTQ-KIND:air" in unfold(raw)
+
+
+def test_categories_are_the_words_given_and_the_code_stays_in_x_mttq_kind():
+    words = {EventKind.AIR: "Phát sóng", EventKind.MEETING: "Cuộc họp"}
+    raw = render([air(), meeting()], categories=words)
+    parsed = Calendar.from_ical(raw)
+    assert [[str(c) for c in e.categories] for e in parsed.events] == [["Phát sóng"],
+                                                                       ["Cuộc họp"]]
+    assert [str(e["X-MTTQ-KIND"]) for e in parsed.events] == ["air", "meeting"]
 
 
 def test_dtstamp_is_last_modified_not_now():

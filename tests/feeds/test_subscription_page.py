@@ -158,13 +158,14 @@ def test_slot_ics_is_a_one_off_named_as_it_will_run(db, client, login_as):
     db.session.commit()
     raw = client.get(f"/slots/{slot.id}.ics").data
     assert b"REFRESH-INTERVAL" not in raw and b"X-PUBLISHED-TTL" not in raw
-    assert "X-WR-CALNAME:Kế Sách: Mặt trận tham gia xây dựng Đảng".encode() in unfold(raw)
+    name_line = "X-WR-CALNAME;VALUE=TEXT:Kế Sách: Mặt trận tham gia xây dựng Đảng"
+    assert name_line.encode() in unfold(raw)
     assert feed_events(raw)[f"slot-{slot.id}-air"].title.endswith(slot.final_title)
 
 
 def test_the_public_feed_describes_only_holidays_and_anniversaries(client, demo):
     raw = unfold(client.get("/feeds/public.ics").data).decode()
-    assert "X-WR-CALDESC:Lịch biên tập MTTQ: ngày nghỉ lễ và ngày kỷ niệm." in raw
+    assert "X-WR-CALDESC;VALUE=TEXT:Lịch biên tập MTTQ: ngày nghỉ lễ và ngày kỷ niệm." in raw
     assert "phát sóng" not in raw.split("BEGIN:VEVENT")[0]
 
 

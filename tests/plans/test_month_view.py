@@ -88,9 +88,13 @@ def test_agenda_lists_days_and_loads_more(demo, login_as, client):
     login_as("kesach")
     html = client.get("/agenda?from=2023-03-01").get_data(as_text=True)
     assert "Thứ Sáu, 03/03/2023" in html and "Hạn đăng ký" in html
-    more = client.get("/agenda?from=2023-03-31", headers={"HX-Request": "true"})
+    # An officer's agenda is their unit's calendar (as their feed); unit=all shows every unit.
+    more = client.get("/agenda?from=2023-03-31&unit=all", headers={"HX-Request": "true"})
     assert "<html" not in more.get_data(as_text=True)
     assert "Thứ Tư, 05/04/2023" in more.get_data(as_text=True)  # April's deadline is Wed 5/4
+    assert "unit=all" in more.get_data(as_text=True)  # "more" keeps the choice
+    own = client.get("/agenda?from=2023-03-31", headers={"HX-Request": "true"})
+    assert "Thứ Tư, 05/04/2023" not in own.get_data(as_text=True)  # Vĩnh Châu's, not Kế Sách's
 
 
 def _grid_queries(client, queries, login: str) -> int:
