@@ -75,6 +75,7 @@ class CalendarEvent:
     subject: str = ""
     duty: str = ""
     unit_kinds: tuple[str, ...] = ()
+    channel: str = ""  # a slot's channel ("radio_tv", "newspaper"); empty for everything else
 
     @property
     def all_day(self) -> bool:

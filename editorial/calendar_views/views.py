@@ -40,11 +40,13 @@ def month(year: int, month: int):
     filters = PlanFilter.parse(request.args)
     first, last = grid_range(shown)
     unit_id = calendar_unit(filters)
-    events = sources.unit_events(first, last, unit_id)
+    events = sources.of_channel(sources.unit_events(first, last, unit_id),
+                                filters.channel and filters.channel.value)
     return page_or_fragment(
         "calendar_views/month.html", "calendar_views/_month.html", shown=shown,
         weeks=month_weeks(shown), days=sources.by_day(events, shown.first), filters=filters,
         units=_picker_units(shown.year, unit_id), shown_unit=unit_id,
+        channel_labels=labels.CHANNEL_LABELS,
     )
 
 
@@ -55,7 +57,8 @@ def agenda():
     start = parse_day(request.args.get("from"), clock.today())
     filters = PlanFilter.parse(request.args)
     end = start + timedelta(days=AGENDA_DAYS - 1)
-    events = sources.unit_events(start, end, calendar_unit(filters))
+    events = sources.of_channel(sources.unit_events(start, end, calendar_unit(filters)),
+                                filters.channel and filters.channel.value)
     return page_or_fragment(
         "calendar_views/agenda.html", "calendar_views/_agenda_days.html", start=start, end=end,
         days=sources.by_day(events, start), next_start=end + timedelta(days=1), filters=filters,

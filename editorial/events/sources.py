@@ -49,6 +49,14 @@ def unit_events(start: date, end: date, unit_id: int | None = None) -> list[Cale
     return events_between(start, end, scope_of(unit_id))
 
 
+def of_channel(events: list[CalendarEvent], channel: str | None) -> list[CalendarEvent]:
+    """The events a channel filter keeps: that channel's slots, and everything not a slot's
+    (deadlines of reports, anniversaries, meetings concern both)."""
+    if not channel:
+        return events
+    return [e for e in events if not e.channel or e.channel == channel]
+
+
 def by_day(events: list[CalendarEvent], shown_from: date | None = None
            ) -> dict[date, list[CalendarEvent]]:
     """The events grouped by their first day (the grid and the agenda use this); an event that

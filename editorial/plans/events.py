@@ -42,6 +42,7 @@ def _events_of(slot: Slot, deadline_of: DeadlineOf, unit: str) -> Iterator[Calen
     """The dated things of one slot: its agreed dates, or its registration deadline."""
     channel = _CHANNEL_WORDS[slot.column.channel]
     common = {"unit_id": slot.assigned_unit_id, "url": f"/slots/{slot.id}",
+              "channel": slot.column.channel.value,
               "sequence": slot.version, "last_modified": slot.updated_at,
               "description": _description(slot, channel, unit)}
     short = slot.assigned_unit.label if slot.assigned_unit else unit

@@ -135,3 +135,16 @@ def test_a_period_shows_in_every_month_it_covers(demo, login_as, client):
 def _cell(html: str, day: str) -> str:
     start = html.index(f'data-date="{day}"')
     return html[start:html.index("</td>", start)]
+
+
+def test_the_channel_filter_is_kept_in_the_url_and_its_links(demo, login_as, client):
+    login_as("bientap")
+    both = client.get("/calendar/2023/3").get_data(as_text=True)
+    assert "Hạn đăng ký Chuyên mục PT-TH" in both and "Hạn đăng ký Chuyên trang Báo" in both
+    html = client.get("/calendar/2023/3?channel=newspaper&unit=all").get_data(as_text=True)
+    assert "Hạn đăng ký Chuyên trang Báo" in html and "Chuyên mục PT-TH" not in html
+    assert 'href="/calendar/2023/4?channel=newspaper&amp;unit=all"' in html  # shareable, kept
+    assert '<option value="newspaper" selected' in html
+    assert "Đoàn Thanh niên Cộng sản" in html  # anniversaries concern both channels
+    agenda = client.get("/agenda?from=2023-03-01&channel=radio_tv").get_data(as_text=True)
+    assert "Chuyên mục PT-TH" in agenda and "Chuyên trang Báo" not in agenda
