@@ -94,9 +94,20 @@ def document_title(data: bytes, filename: str) -> str:
         paragraphs = Document(BytesIO(data)).paragraphs
     except Exception:  # read_table reports a broken file; a title is only a proposal
         return ""
-    headings = (p.text for p in paragraphs
-                if p.style is not None and p.style.name.startswith(("Heading", "Title")))
-    return next((" ".join(t.split()) for t in headings if t.strip()), "")
+    texts = [" ".join(p.text.split()) for p in paragraphs]
+    for i, paragraph in enumerate(paragraphs):
+        if (paragraph.style is not None and texts[i]
+                and paragraph.style.name.startswith(("Heading", "Title"))):
+            return _with_kind(texts[i], texts[i - 1] if i else "")
+    return ""
+
+
+def _with_kind(subject: str, before: str) -> str:
+    """A subject under "KẾ HOẠCH" (the Decree 30 layout the exporter writes) is the title
+    "Kế hoạch thực hiện …"; a heading on its own is the title as it stands."""
+    if search_key(before) != search_key("KẾ HOẠCH") or search_key(subject).startswith("ke hoach"):
+        return subject
+    return f"Kế hoạch {subject[0].lower()}{subject[1:]}"
 
 
 def _docx_grids(data: bytes) -> Iterator[list[list[str]]]:

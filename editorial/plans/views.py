@@ -6,10 +6,12 @@ from flask import Blueprint, Response, redirect, request, url_for
 from flask_babel import force_locale
 from flask_login import current_user, login_required
 
+from editorial import clock
 from editorial.errors import NotFound
 from editorial.extensions import db
 from editorial.plans import editor_pages, export, labels, services
 from editorial.plans.editor_forms import plannable
+from editorial.plans.export_facts import plan_facts
 from editorial.plans.forms import PlanFilter
 from editorial.plans.models import Plan, Slot
 from editorial.plans.rules import Channel, PlanStatus
@@ -50,11 +52,12 @@ def _year_rows(year: int) -> tuple[list[Plan], PlanFilter, list]:
 @bp.get("/plans/<int:year>.docx")
 @login_required
 def year_plan_docx(year: int):
-    """The year table (with the page's filters) as a Word document to print and sign."""
+    """The plan (its table with the page's filters) as the administrative document to print
+    and sign, in the Decree 30/2020/NĐ-CP layout."""
     plans, _filters, rows = _year_rows(year)
     with force_locale("vi"):  # the document is the province's own, in Vietnamese
         words = {c.value: str(label) for c, label in labels.CHANNEL_LABELS.items()}
-    body = export.year_plan_docx(plans[0].title, rows, words)
+    body = export.year_plan_docx(plan_facts(plans[0]), rows, words, clock.now())
     return Response(body, mimetype=DOCX, headers={
         "Content-Disposition": f"attachment; filename=ke-hoach-{year}.docx"})
 

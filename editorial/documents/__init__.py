@@ -1,0 +1,1 @@
+"""Administrative documents (Decree 30/2020/NĐ-CP) written with python-docx."""
