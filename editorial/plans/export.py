@@ -97,8 +97,8 @@ def _sections(document, facts: PlanFacts, rows: list[YearRow],
                         "được Ban Biên tập duyệt, đăng tải).")
     _para(document, "- Tin, bài về các sự kiện gửi đến Ban Biên tập chậm nhất sau 01 ngày làm "
                     "việc, có ảnh minh họa rõ nét.")
-    _para(document, f"2. Thực hiện {', '.join(channels) or 'chuyên mục, chuyên trang'} "
-                    "hằng tháng.", bold=True)
+    on = f" ({', '.join(channels)})" if channels else ""
+    _para(document, f"2. Thực hiện chuyên mục, chuyên trang hằng tháng{on}.", bold=True)
     _table(document, rows, channel_words)
     _para(document, "Lưu ý:", bold=True)
     _para(document, "- Các nội dung nêu trên chỉ mang tính gợi ý, tùy theo điều kiện của từng "
