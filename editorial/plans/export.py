@@ -111,10 +111,9 @@ def _sections(document, facts: PlanFacts, rows: list[YearRow],
                     "vị triển khai thực hiện nội dung kế hoạch này.")
     _para(document, "- Các đơn vị chủ động đăng ký và cử cán bộ tham gia thực hiện chuyên trang, "
                     "chuyên mục hằng tháng; chỉ đạo cán bộ viết tin, bài đảm bảo chất lượng.")
-    _para(document, f"Trên đây là {subject(facts.title)[0].lower()}{subject(facts.title)[1:]} "
-                    f"của Ban Thường trực {facts.committee}."
-          if facts.title.lower().startswith(KIND.lower()) else
-          f"Trên đây là kế hoạch của Ban Thường trực {facts.committee}.")
+    what = subject(facts.title)
+    _para(document, f"Trên đây là kế hoạch {what[:1].lower()}{what[1:]} của Ban Thường trực "
+                    f"{facts.committee}.")
 
 
 def _table(document, rows: list[YearRow], channel_words: dict[str, str]) -> None:

@@ -90,6 +90,8 @@ def test_the_title_and_the_sections(fetch, db):
     assert "ít nhất 2 tin, 1 bài / tháng" in body  # the province's quota
     assert "2. Thực hiện chuyên mục, chuyên trang hằng tháng (Đài PT-TH, Báo)." in texts
     assert "vào ngày 5 hàng tháng (nếu trùng thứ bảy, chủ nhật" in body  # the deadline rule
+    assert f"Trên đây là {title[0].lower()}{title[1:]} của Ban Thường trực Ủy ban MTTQ Việt Nam " \
+        "tỉnh Sóc Trăng." in texts
 
 
 def test_the_table_holds_the_twelve_months_and_repeats_its_header(fetch):
