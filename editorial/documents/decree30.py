@@ -22,6 +22,16 @@ from docx.text.paragraph import Paragraph
 FONT = "Times New Roman"
 BODY_PT, TITLE_PT, RECIPIENTS_PT = 13, 14, 11
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+# What may follow w:pBdr in w:pPr and w:tblBorders in w:tblPr (the schema fixes the order;
+# Word refuses a file that breaks it).
+AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+              "w:rPr", "w:sectPr", "w:pPrChange")
+AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                    "w:tblDescription", "w:tblPrChange")
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
@@ -69,7 +79,7 @@ def rule(cell: _Cell, length: Mm) -> None:
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
         top.set(qn(f"w:{key}"), value)
     borders.append(top)
-    paragraph._p.get_or_add_pPr().append(borders)
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *AFTER_PBDR)
 
 
 def borderless(document: DocumentObject, widths: Sequence[Cm], rows: int = 1) -> Table:
@@ -81,7 +91,7 @@ def borderless(document: DocumentObject, widths: Sequence[Cm], rows: int = 1) ->
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, *AFTER_TBLBORDERS)
     set_widths(table, widths)
     return table
 
