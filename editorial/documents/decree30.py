@@ -145,6 +145,7 @@ def page_numbers_from_second(document: DocumentObject) -> None:
     number sits at the top centre, not on page 1)."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False  # its own, empty, header
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = CENTER
     run = paragraph.add_run()

@@ -134,7 +134,9 @@ def test_page_numbers_from_page_two(fetch):
     assert section.different_first_page_header_footer
     header = section.header._element
     assert any(t.text.strip() == "PAGE" for t in header.iter(qn("w:instrText")))
-    assert not any(True for _ in section.first_page_header._element.iter(qn("w:instrText")))
+    first = section.first_page_header
+    assert not first.is_linked_to_previous and not any(p.text for p in first.paragraphs)
+    assert not any(True for _ in first._element.iter(qn("w:instrText")))
 
 
 def test_the_files_properties_name_the_committee_and_the_plan(fetch, app, db):
