@@ -7,32 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from io import BytesIO
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-from docx.table import Table, _Cell, _Row
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+
+from editorial.documents import ooxml
 
 FONT = "Times New Roman"
 BODY_PT, TITLE_PT, RECIPIENTS_PT = 13, 14, 11
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
-# What may follow w:pBdr in w:pPr and w:tblBorders in w:tblPr (the schema fixes the order;
-# Word refuses a file that breaks it).
-AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-              "w:rPr", "w:sectPr", "w:pPrChange")
-AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                    "w:tblDescription", "w:tblPrChange")
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+FRONT = "Ủy ban MTTQ Việt Nam"
 
 
 def new_document(author: str, title: str, now: datetime) -> DocumentObject:
@@ -74,34 +65,16 @@ def rule(cell: _Cell, length: Mm) -> None:
     side = max(0, (cell.width - length) // 2)
     paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = side
     paragraph.paragraph_format.line_spacing = Pt(2)
-    borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
-        top.set(qn(f"w:{key}"), value)
-    borders.append(top)
-    paragraph._p.get_or_add_pPr().insert_element_before(borders, *AFTER_PBDR)
+    ooxml.top_border(paragraph)
 
 
 def borderless(document: DocumentObject, widths: Sequence[Cm], rows: int = 1) -> Table:
     """A table without borders whose columns have the given widths."""
     table = document.add_table(rows=rows, cols=len(widths))
-    table.alignment, table.autofit = WD_TABLE_ALIGNMENT.CENTER, False
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    table._tbl.tblPr.insert_element_before(borders, *AFTER_TBLBORDERS)
-    set_widths(table, widths)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    ooxml.no_borders(table)
+    ooxml.set_widths(table, widths)
     return table
-
-
-def set_widths(table: Table, widths: Sequence[Cm]) -> None:
-    """Column widths in the grid (LibreOffice reads it) and in every cell (Word does)."""
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
 
 
 def header(document: DocumentObject, organ: Sequence[str], number: str, place_date: str) -> None:
@@ -128,8 +101,8 @@ def closing(document: DocumentObject, recipients: Iterable[str], authority: str,
     position in bold, room for the signature and seal, and the signer's name in bold."""
     document.add_paragraph()
     left, right = borderless(document, (Cm(8), Cm(8.5))).rows[0].cells
-    left.paragraphs[0].add_run("Nơi nhận:").bold = True
-    left.paragraphs[0].runs[0].italic = True
+    heading = left.paragraphs[0].add_run("Nơi nhận:")
+    heading.bold = heading.italic = True
     for line in recipients:
         write(left, line, size=RECIPIENTS_PT)
     right.paragraphs[0].alignment = CENTER
@@ -148,36 +121,10 @@ def page_numbers_from_second(document: DocumentObject) -> None:
     section.first_page_header.is_linked_to_previous = False  # its own, empty, header
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = CENTER
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
-                       ("end", None)):
-        if kind is not None:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText" if text == " PAGE " else "w:t")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
+    ooxml.page_field(paragraph.add_run())
 
 
-def repeat_as_header(row: _Row) -> None:
-    """Print this row again at the top of every page the table runs onto."""
-    _row_flag(row, "w:tblHeader")
 
-
-def keep_together(row: _Row) -> None:
-    """Never break this row across two pages."""
-    _row_flag(row, "w:cantSplit")
-
-
-def _row_flag(row: _Row, tag: str) -> None:
-    flag = OxmlElement(tag)
-    flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
-
-
-FRONT = "Ủy ban MTTQ Việt Nam"
 
 
 def front_organ(committee: str) -> tuple[str, str]:
@@ -205,9 +152,3 @@ def date_line(place: str, day: date | None, year: int) -> str:
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
-
-def saved(document: DocumentObject) -> bytes:
-    """The document as the bytes of a .docx file."""
-    out = BytesIO()
-    document.save(out)
-    return out.getvalue()

@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from editorial.documents import decree30 as d30
+from editorial.documents import ooxml
 from editorial.plans.rules import YearRow
 
 HEADER = ("Tháng", "Nội dung dự kiến", "Đơn vị phối hợp thực hiện", "Kênh")
@@ -59,7 +60,7 @@ def year_plan_docx(facts: PlanFacts, rows: list[YearRow], channel_words: dict[st
     _sections(document, facts, rows, channel_words)
     d30.closing(document, RECIPIENTS, "TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", facts.signer)
     d30.page_numbers_from_second(document)
-    return d30.saved(document)
+    return ooxml.saved(document)
 
 
 def _subject_style(document) -> None:
@@ -119,20 +120,20 @@ def _sections(document, facts: PlanFacts, rows: list[YearRow],
 def _table(document, rows: list[YearRow], channel_words: dict[str, str]) -> None:
     """The plan's table, 12 pt: its header row repeats on each page, no row splits."""
     table = document.add_table(rows=1, cols=len(HEADER))
-    table.style, table.autofit = "Table Grid", False
+    table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
         _cell(cell, text, bold=True)
-    d30.repeat_as_header(table.rows[0])
+    ooxml.repeat_as_header(table.rows[0])
     for row in rows:
         added = table.add_row()
-        d30.keep_together(added)
+        ooxml.keep_together(added)
         cells = added.cells
         _cell(cells[0], row.period_start.strftime("%d/%m/%Y") if row.weekly else str(row.month),
               center=True)
         _cell(cells[1], row.topic)
         _cell(cells[2], row.unit_label + ("\n(Đã thực hiện)" if row.done else ""))
         _cell(cells[3], ", ".join(channel_words.get(c, c) for c in row.channels))
-    d30.set_widths(table, WIDTHS)
+    ooxml.set_widths(table, WIDTHS)
     d30.write(document)
 
 
