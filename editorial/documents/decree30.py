@@ -124,9 +124,6 @@ def page_numbers_from_second(document: DocumentObject) -> None:
     ooxml.page_field(paragraph.add_run())
 
 
-
-
-
 def front_organ(committee: str) -> tuple[str, str]:
     """The two upper lines of a Front committee's header: "ỦY BAN MTTQ VIỆT NAM" and
     "TỈNH SÓC TRĂNG" from "Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng"; a name in another form is

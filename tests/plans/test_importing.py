@@ -211,3 +211,22 @@ def test_a_channels_column_is_read_when_there_is_one() -> None:
     assert read_channels("Đài PT-TH, Báo", names) == (["radio_tv", "newspaper"], [])
     assert read_channels("bao; Zalo", names) == (["newspaper"], ["Zalo"])
     assert read_channels("", names) == ([], [])
+
+
+@pytest.mark.parametrize(("paragraphs", "title"), [
+    ((("KẾ HOẠCH", "Normal"), ("Thực hiện chuyên mục năm 2023", "Heading 1")),
+     "Kế hoạch thực hiện chuyên mục năm 2023"),  # the Decree 30 layout the exporter writes
+    ((("KẾ HOẠCH", "Normal"), ("Kế hoạch chuyên mục 2023", "Heading 1")),
+     "Kế hoạch chuyên mục 2023"),
+    ((("Lời nói đầu", "Normal"), ("Chuyên mục 2023", "Title")), "Chuyên mục 2023"),
+    ((("Chỉ có đoạn văn", "Normal"),), ""),
+])
+def test_the_title_read_from_a_documents_heading(paragraphs, title) -> None:
+    from editorial.plans.importing import document_title
+
+    document = Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    out = BytesIO()
+    document.save(out)
+    assert document_title(out.getvalue(), "ke-hoach.docx") == title
