@@ -7,6 +7,8 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from editorial.sheets import append
+
 _MET = PatternFill("solid", fgColor="E6F4EA")
 _MISSED = PatternFill("solid", fgColor="FDECEA")
 
@@ -16,14 +18,14 @@ def scoreboard_xlsx(year: int, rows: list, judged: int) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"Tin bài {year}"
-    sheet.append([f"Bảng tổng hợp tin, bài Trang Thông tin điện tử năm {year}"])
+    append(sheet, [f"Bảng tổng hợp tin, bài Trang Thông tin điện tử năm {year}"])
     quotas = sorted({(t.quota.news, t.quota.articles) for row in rows for t in row.months[:1]})
     words = "; ".join(f"{news} tin và {articles} bài" for news, articles in quotas) or "-"
-    sheet.append([f"Chỉ tiêu mỗi tháng: {words} "
+    append(sheet, [f"Chỉ tiêu mỗi tháng: {words} "
                   "(chỉ tính tin, bài được Ban Biên tập duyệt đăng)"])
-    sheet.append(["Đơn vị", *[f"T{m}" for m in range(1, 13)], "Số tháng đạt"])
+    append(sheet, ["Đơn vị", *[f"T{m}" for m in range(1, 13)], "Số tháng đạt"])
     for row in rows:
-        sheet.append([row.unit.label, *[f"{t.news}/{t.articles}" for t in row.months], row.met])
+        append(sheet, [row.unit.label, *[f"{t.news}/{t.articles}" for t in row.months], row.met])
         line = sheet.max_row
         for month, tally in enumerate(row.months, start=1):
             if tally.met():
