@@ -178,6 +178,7 @@ def test_a_sees_its_own_province_in_the_lists(app, provinces):
     a, _b = provinces
     client = _client(app, a.user(Role.EDITOR))
     pages = {"/registrations/board/2023/4": "Chủ đề radio_tv tháng 4 Hải Âu",
+             "/registrations/board/2023/4.xlsx": "Chủ đề radio_tv tháng 4 Hải Âu",
              "/search?q=Phóng+sự": "Phóng sự đã thống nhất Hải Âu",
              "/units": "Ủy ban MTTQ xã Đông Hải Âu", "/audit": "Ghi chú nhật ký Hải Âu",
              "/changes": "Lý do đổi Hải Âu", "/calendar/2023/3": "Phóng sự đã thống nhất Hải Âu",
