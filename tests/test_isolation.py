@@ -178,11 +178,13 @@ def test_a_sees_its_own_province_in_the_lists(app, provinces):
     a, _b = provinces
     client = _client(app, a.user(Role.EDITOR))
     pages = {"/registrations/board/2023/4": "Chủ đề radio_tv tháng 4 Hải Âu",
+             "/registrations/board/2023/4.xlsx": "Chủ đề radio_tv tháng 4 Hải Âu",
              "/search?q=Phóng+sự": "Phóng sự đã thống nhất Hải Âu",
              "/units": "Ủy ban MTTQ xã Đông Hải Âu", "/audit": "Ghi chú nhật ký Hải Âu",
              "/changes": "Lý do đổi Hải Âu", "/calendar/2023/3": "Phóng sự đã thống nhất Hải Âu",
              "/website": "Tin chờ duyệt Hải Âu", "/plans/2023": "Chủ đề radio_tv tháng 5 Hải Âu",
              "/plans/2023.docx": "Chủ đề radio_tv tháng 5 Hải Âu",
+             "/plans/2023.xlsx": "Chủ đề radio_tv tháng 5 Hải Âu",
              "/website/scoreboard/2023.xlsx": "Xã Đông Hải Âu",
              "/observances/2023": "Ngày thành lập Hải Âu",
              f"/changes/{a.ids['change']}": "Lý do đổi Hải Âu",

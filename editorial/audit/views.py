@@ -15,6 +15,7 @@ from editorial.audit import queries
 from editorial.audit.present import Line, Presenter, flat
 from editorial.auth.rules import Role
 from editorial.clock import VN
+from editorial.sheets import csv_cell
 from editorial.units.services import all_units
 from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
@@ -29,12 +30,6 @@ def columns() -> list[str]:
             _("mã hành động"), _("đối tượng"), _("loại đối tượng"), _("mã đối tượng"),
             _("đơn vị"), _("mã đơn vị"), _("trước"), _("sau"), _("ghi chú"),
             _("trước (mã)"), _("sau (mã)"), _("ghi chú (mã)")]
-
-
-def cell(value: object) -> str:
-    """A CSV cell spreadsheet programs will not run as a formula (=, +, -, @ at the start)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _units():
@@ -60,7 +55,7 @@ def _pairs(pairs: list[tuple[str, object]]) -> str:
 
 def _row(line: Line) -> list[str]:
     e = line.entry
-    return [cell(v) for v in (
+    return [csv_cell(v) for v in (
         e.at.astimezone(VN).strftime("%d/%m/%Y %H:%M:%S"),
         e.actor.name if e.actor else _("Hệ thống"), e.actor.login if e.actor else "",
         line.action, e.action, line.target.text, e.subject_type, e.subject_id or "",

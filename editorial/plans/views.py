@@ -1,4 +1,4 @@
-"""The plans' pages: the year table (and its .docx), a slot's page."""
+"""The plans' pages: the year table (and its .docx and .xlsx), a slot's page."""
 
 from __future__ import annotations
 
@@ -7,19 +7,22 @@ from flask_babel import force_locale
 from flask_login import current_user, login_required
 
 from editorial import clock
+from editorial.auth.rules import Role
 from editorial.errors import NotFound
 from editorial.extensions import db
-from editorial.plans import editor_pages, export, labels, services
+from editorial.plans import editor_pages, export, labels, services, sheet
 from editorial.plans.editor_forms import plannable
 from editorial.plans.export_facts import plan_facts
 from editorial.plans.forms import PlanFilter
 from editorial.plans.models import Plan, Slot
 from editorial.plans.rules import Channel, PlanStatus
 from editorial.units import settings
+from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment
 
 bp = Blueprint("plans", __name__)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.get("/plans/<int:year>")
@@ -60,6 +63,18 @@ def year_plan_docx(year: int):
     body = export.year_plan_docx(plan_facts(plans[0]), rows, words, clock.now())
     return Response(body, mimetype=DOCX, headers={
         "Content-Disposition": f"attachment; filename=ke-hoach-{year}.docx"})
+
+
+@bp.get("/plans/<int:year>.xlsx")
+@roles_required(Role.EDITOR, Role.VIEWER)
+def year_plan_xlsx(year: int):
+    """The year table (with the page's filters) as an Excel workbook, months as dates."""
+    plans, _filters, rows = _year_rows(year)
+    with force_locale("vi"):
+        words = {c.value: str(label) for c, label in labels.CHANNEL_LABELS.items()}
+    body = sheet.year_plan_xlsx(plans[0].title, rows, words)
+    return Response(body, mimetype=XLSX, headers={
+        "Content-Disposition": f"attachment; filename=ke-hoach-{year}.xlsx"})
 
 
 @bp.get("/slots/<int:slot_id>")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, current_app, redirect, request, url_for
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -16,7 +17,7 @@ from editorial.extensions import db
 from editorial.plans.labels import CHANNEL_LABELS, STATUS_LABELS
 from editorial.plans.models import Slot
 from editorial.plans.rules import Channel
-from editorial.registrations import panel, queries, services
+from editorial.registrations import panel, queries, services, sheet
 from editorial.registrations.forms import (
     DoneInput,
     ProposalInput,
@@ -32,6 +33,7 @@ from editorial.web.permissions import roles_required
 from editorial.web.render import page_or_fragment, wants_fragment
 
 bp = Blueprint("registrations", __name__, url_prefix="/registrations")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LABELS = {"state_labels": STATE_LABELS, "kind_labels": KIND_LABELS,
           "channel_labels": CHANNEL_LABELS, "status_labels": STATUS_LABELS}
 
@@ -61,6 +63,19 @@ def board(year: int | None = None, month: int | None = None):
         board=queries.board(shown, filters), filters=filters, units=assignable_units(shown.year),
         channels=list(Channel), refresh=current_app.config.get("BOARD_REFRESH_SECONDS", 60),
         **LABELS)
+
+
+@bp.get("/board/<int:year>/<int:month>.xlsx")
+@roles_required(Role.EDITOR, Role.VIEWER)
+def board_xlsx(year: int, month: int):
+    """The month's board (with its filters) as an Excel workbook, in Vietnamese."""
+    shown = shown_month(year, month)
+    found = queries.board(shown, queries.BoardFilter.parse(request.args))
+    with force_locale("vi"):
+        body = sheet.board_xlsx(found, {c: str(w) for c, w in CHANNEL_LABELS.items()},
+                                {s: str(w) for s, w in STATE_LABELS.items()})
+    return Response(body, mimetype=XLSX, headers={
+        "Content-Disposition": f"attachment; filename=dang-ky-{year}-{month:02d}.xlsx"})
 
 
 @bp.get("/slots/<int:slot_id>")

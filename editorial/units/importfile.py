@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from editorial.sheets import csv_cell, looks_like_formula
 from editorial.text import search_key
 
 # (field, Vietnamese header written on export, other headers accepted on import)
@@ -29,8 +30,6 @@ COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 FIELDS = tuple(field for field, _, _ in COLUMNS)
 HEADERS = dict((field, header) for field, header, _ in COLUMNS)
 REQUIRED = ("name", "kind")
-# A spreadsheet runs a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def write_csv(records: Iterable[Sequence[str]]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([HEADERS[field] for field in FIELDS])
     for record in records:
-        writer.writerow([_defuse(value) for value in record])
+        writer.writerow([csv_cell(value) for value in record])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -145,13 +144,8 @@ def _cell_text(value: object) -> str:
     return _undefuse(unicodedata.normalize("NFC", str(value)).strip())
 
 
-def _defuse(value: str) -> str:
-    """A leading apostrophe before what a spreadsheet would run as a formula."""
-    return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value
-
-
 def _undefuse(value: str) -> str:
-    """Drop the apostrophe that `_defuse` added, so export then import is a round trip."""
-    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+    """Drop the apostrophe that `csv_cell` added, so export then import is a round trip."""
+    if value.startswith("'") and looks_like_formula(value):
         return value[1:]
     return value

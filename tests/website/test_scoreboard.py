@@ -97,10 +97,10 @@ def test_the_scoreboard_downloads_as_an_excel_workbook(demo, login_as, client, d
     assert "tin-bai-2023.xlsx" in response.headers["Content-Disposition"]
     sheet = load_workbook(BytesIO(response.data)).active
     assert sheet["A1"].value == "Bảng tổng hợp tin, bài Trang Thông tin điện tử năm 2023"
-    assert [c.value for c in sheet[3]][:3] == ["Đơn vị", "T1", "T2"]
-    row = next(r for r in sheet.iter_rows(min_row=4) if r[0].value == "Kế Sách")
-    assert [c.value for c in row[:3]] == ["Kế Sách", "2/1", "1/0"] and row[13].value == 1
+    assert [c.value for c in sheet[3]][:4] == ["Đơn vị", "Tháng 1", None, "Tháng 2"]
+    row = next(r for r in sheet.iter_rows(min_row=5) if r[0].value == "Kế Sách")
+    assert [c.value for c in row[:5]] == ["Kế Sách", 2, 1, 1, 0] and row[27].value == 1
     assert row[1].fill.fgColor.rgb.endswith("E6F4EA")  # January met: shaded green
-    assert row[2].fill.fgColor.rgb.endswith("FDECEA")  # February over and missed: red
-    assert sheet.max_row == 3 + 11  # every district unit
+    assert row[3].fill.fgColor.rgb.endswith("FDECEA")  # February over and missed: red
+    assert sheet.max_row == 4 + 11 + 1  # two header rows, every district unit, the totals
     assert client.get("/website/scoreboard/2200.xlsx").status_code == 404
