@@ -36,8 +36,8 @@ def _published_columns():
 @event.listens_for(Session, "do_orm_execute")
 def _hide_drafts(state: ORMExecuteState) -> None:
     """Add "not a draft" to every SELECT of plans, columns and slots for other readers."""
-    if sees_drafts() or not state.is_select:
-        return
+    if sees_drafts() or not state.is_select or state.is_relationship_load:
+        return  # relationship loads inherit the parent query's criteria
     state.statement = state.statement.options(*_published_only())
 
 

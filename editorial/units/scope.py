@@ -50,8 +50,9 @@ def _scoped_models() -> list[type]:
 def _filter(state: ORMExecuteState) -> None:
     """Add each scoped model's province condition to a SELECT run inside a province."""
     province = current_province()
-    if province is None or not state.is_select:
-        return
+    if province is None or not state.is_select or state.is_relationship_load:
+        return  # a lazy or eager load inherits its parent query's criteria: added again, they
+        # would pile up with each level of loading (slot → column → plan → unit)
     state.statement = state.statement.options(*_criteria(province))
 
 
