@@ -10,7 +10,7 @@ import editorial.calendar
 PACKAGE = Path(editorial.calendar.__file__).resolve().parent
 EDITORIAL = PACKAGE.parent
 # Besides the calendar package: modules of ours a pure module may import.
-PURE_OURS = ("editorial.text",)
+PURE_OURS = ("editorial.text", "editorial.sheets")
 OTHER_PURE = ("feeds/ical.py", "plans/recount.py", "plans/importing.py", "plans/clashes.py",
               "ops/codec.py", "units/importing.py", "units/importfile.py", "units/importlinks.py",
               "units/importvalues.py")
